@@ -1,0 +1,24 @@
+"""The data model: pure data, standard library only, no I/O."""
+
+from claimcheck.model.claim import Category, Claim, Kind, Reference, RefMode, Segment
+from claimcheck.model.claimset import ClaimSet, Directive
+from claimcheck.model.flat import FlatText, flatten
+from claimcheck.model.source import Location, Origin, SourceText, Span, fold_width
+
+__all__ = [
+    "Category",
+    "Claim",
+    "ClaimSet",
+    "Directive",
+    "FlatText",
+    "Kind",
+    "Location",
+    "Origin",
+    "RefMode",
+    "Reference",
+    "Segment",
+    "SourceText",
+    "Span",
+    "flatten",
+    "fold_width",
+]

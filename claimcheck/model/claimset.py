@@ -1,0 +1,138 @@
+"""A claim set as a dependency graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from claimcheck.model.claim import Claim
+from claimcheck.model.source import SourceText, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """A ``# claimcheck: …`` line in the input and the claim that follows it (None at the end)."""
+
+    span: Span
+    text: str
+    claim: int | None
+
+
+@dataclass
+class ClaimSet:
+    """The claims of one document, in the order they appear.
+
+    A dependent claim may refer to several claims, so the set is a directed
+    acyclic graph (when references point backwards, as they must).  Graph
+    helpers ignore references to claims that do not exist and references that
+    point forward or to the claim itself: those are reported by rules, and
+    following them could loop.
+    """
+
+    source: SourceText
+    claims: list[Claim]
+    warnings: list[str] = field(default_factory=list)
+    text: str = ""
+    directives: list[Directive] = field(default_factory=list)
+    language: str = "zh"
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.claims)
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    @cached_property
+    def by_number(self) -> dict[int, Claim]:
+        """Claims by number (the first claim wins when a number repeats)."""
+        out: dict[int, Claim] = {}
+        for c in self.claims:
+            out.setdefault(c.number, c)
+        return out
+
+    def get(self, number: int) -> Claim | None:
+        """The claim with this number, or None."""
+        return self.by_number.get(number)
+
+    def parents(self, claim: Claim) -> list[Claim]:
+        """The existing, earlier claims that ``claim`` depends on, in reference order."""
+        out: list[Claim] = []
+        for n in dict.fromkeys(claim.refs):
+            p = self.by_number.get(n)
+            if p is not None and p.number < claim.number and p is not claim:
+                out.append(p)
+        return out
+
+    def basis_claims(self, claim: Claim) -> list[Claim]:
+        """Claims whose text a claim may rely on: its parents, or the claims it mentions."""
+        if claim.refs:
+            return self.parents(claim)
+        out: list[Claim] = []
+        for n in claim.mentions:
+            p = self.by_number.get(n)
+            if p is not None and p.number < claim.number:
+                out.append(p)
+        return out
+
+    @cached_property
+    def _children(self) -> dict[int, list[Claim]]:
+        kids: dict[int, list[Claim]] = {c.number: [] for c in self.claims}
+        for c in self.claims:
+            for p in self.parents(c):
+                kids[p.number].append(c)
+        return kids
+
+    def children(self, claim: Claim) -> list[Claim]:
+        """Claims that depend directly on ``claim``."""
+        return list(self._children.get(claim.number, []))
+
+    def ancestors(self, claim: Claim) -> list[Claim]:
+        """Every claim ``claim`` depends on, directly or not, nearest first, without repeats."""
+        seen: dict[int, Claim] = {}
+        frontier = self.parents(claim)
+        while frontier:
+            nxt: list[Claim] = []
+            for p in frontier:
+                if p.number not in seen:
+                    seen[p.number] = p
+                    nxt.extend(self.parents(p))
+            frontier = nxt
+        return list(seen.values())
+
+    def paths(self, claim: Claim) -> list[list[Claim]]:
+        """Each chain of ancestors from ``claim``'s parent up to an independent claim.
+
+        A claim with two parents has at least two paths.  The number of paths is
+        capped at 256 to stay fast on pathological sets.
+        """
+        out: list[list[Claim]] = []
+
+        def walk(c: Claim, acc: list[Claim]) -> None:
+            if len(out) >= 256:
+                return
+            ps = self.parents(c)
+            if not ps:
+                out.append(acc)
+                return
+            for p in ps:
+                walk(p, [*acc, p])
+
+        for p in self.parents(claim):
+            walk(p, [p])
+        return out
+
+    def roots(self, claim: Claim) -> list[Claim]:
+        """The independent claim(s) at the top of ``claim``'s chains (itself if independent)."""
+        if not self.parents(claim):
+            return [claim]
+        found: dict[int, Claim] = {}
+        for a in self.ancestors(claim):
+            if not self.parents(a):
+                found[a.number] = a
+        return sorted(found.values(), key=lambda c: c.number)
+
+    @property
+    def independent(self) -> list[Claim]:
+        """The independent claims, in order."""
+        return [c for c in self.claims if c.is_independent]

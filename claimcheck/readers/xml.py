@@ -1,0 +1,170 @@
+"""Read claims from CNIPA / WIPO ST.36 / EPO full-text XML.
+
+Entity resolution, DTD loading and network access are all off, so a document
+with external entities or an entity-expansion bomb is read safely (entities
+stay unexpanded).  Page-break comments (``<!-- SIPO <DP n="2"> -->``) are dropped
+even inside words, several ``<claim-text>`` elements of one claim are joined as
+sub-paragraphs, and a ``<claim>`` without ``num`` that continues the previous
+page's claim is appended to it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from claimcheck.errors import InputError
+from claimcheck.model.source import Origin, SourceText, Span
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+_LANG_PREF = ("zh", "cn", "en")
+_MOJIBAKE = re.compile(r"[\ufffd]|Ã.|â€|锟斤拷")
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+class _Builder:
+    """Accumulates text with an origin map into the raw XML file."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.cursor = 0
+        self.parts: list[str] = []
+        self.length = 0
+        self.origins: list[Origin] = []
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+
+    def _pos(self, idx: int) -> tuple[int, int]:
+        import bisect
+
+        i = bisect.bisect_right(self._line_starts, idx) - 1
+        return i + 1, idx - self._line_starts[i] + 1
+
+    def add(self, text: str, fallback_line: int | None) -> None:
+        """Append ``text``; find it in the raw XML after the cursor to map it exactly."""
+        if not text:
+            return
+        idx = self.raw.find(text, self.cursor)
+        if idx != -1 and idx - self.cursor < 20000:
+            self.cursor = idx + len(text)
+            # one origin per line of the chunk, so columns stay right after a newline
+            off = 0
+            for piece in text.split("\n"):
+                line, col = self._pos(idx + off)
+                self.origins.append(Origin(self.length + off, line, col))
+                off += len(piece) + 1
+        else:
+            self.origins.append(Origin(self.length, fallback_line or 1, 1))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def add_synthetic(self, text: str, line: int | None) -> None:
+        """Append text that is not in the file (a claim label built from ``num``)."""
+        self.origins.append(Origin(self.length, line or 1, 1))
+        self.parts.append(text)
+        self.length += len(text)
+
+
+def _claim_text(el: etree._Element, b: _Builder) -> None:
+    """Append the text of a ``<claim>`` element: claim-texts joined by newlines."""
+    first = True
+
+    def walk(node: etree._Element, in_text: bool) -> None:
+        nonlocal first
+        name = _local(node.tag)
+        is_ct = name == "claim-text"
+        if is_ct and not first and b.parts and not b.parts[-1].endswith("\n"):
+            b.add_synthetic("\n", node.sourceline)
+        if is_ct:
+            first = False
+        if name == "br":
+            b.add_synthetic("\n", node.sourceline)
+        elif isinstance(node.tag, str) and node.text and (in_text or is_ct):
+            b.add(node.text, node.sourceline)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child, in_text or is_ct)
+            if child.tail and (in_text or is_ct):
+                b.add(child.tail, child.sourceline)
+
+    walk(el, False)
+
+
+def read_xml(data: bytes, path: str, lang: str | None = None) -> SourceText:
+    """Parse an XML document and return its claims as a :class:`SourceText` with blocks."""
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False, remove_pis=True
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        raise InputError(f"{path}: malformed XML: {e.msg if hasattr(e, 'msg') else e}") from None
+    if root is None:
+        raise InputError(f"{path}: empty XML document")
+    groups = [el for el in root.iter() if _local(el.tag) == "claims"]
+    if not groups:
+        raise InputError(f"{path}: no <claims> element in the XML document")
+    chosen = _pick_lang(groups, lang, path)
+    raw = data.decode(chosen.getroottree().docinfo.encoding or "utf-8", errors="replace")
+    b = _Builder(raw)
+    blocks: list[tuple[int | None, Span]] = []
+    warnings: list[str] = []
+    for el in chosen.iter():
+        if _local(el.tag) != "claim":
+            continue
+        num_attr = el.get("num")
+        start = b.length
+        if num_attr is None and blocks:
+            # tail of the previous claim continued on a new page
+            prev_num, prev_span = blocks.pop()
+            if b.parts and not b.parts[-1].endswith("\n"):
+                b.add_synthetic("\n", el.sourceline)
+            _claim_text(el, b)
+            blocks.append((prev_num, Span(prev_span.start, b.length)))
+            continue
+        num: int | None = None
+        if num_attr is not None:
+            digits = re.sub(r"\D", "", num_attr)
+            num = int(digits) if digits else None
+        if blocks:
+            b.add_synthetic("\n", el.sourceline)
+            start = b.length
+        probe = "".join(t for t in el.itertext() if t).lstrip()
+        if not re.match(r"[0-9０-９]{1,3}\s*[.．、)）]", probe) and num is not None:
+            b.add_synthetic(f"{num}. ", el.sourceline)
+        _claim_text(el, b)
+        blocks.append((num, Span(start, b.length)))
+    text = "".join(b.parts)
+    if _MOJIBAKE.search(text):
+        warnings.append("possibly mis-encoded characters (mojibake) in the claims")
+    src = SourceText(text, path=path, format="xml", encoding="xml", origins=b.origins, blocks=blocks)
+    src.warnings.extend(warnings)
+    return src
+
+
+def _pick_lang(groups: list[etree._Element], lang: str | None, path: str) -> etree._Element:
+    def code(el: etree._Element) -> str:
+        value = el.get("lang")
+        parent = el.getparent()
+        if not value and parent is not None:
+            value = parent.get("lang")
+        return (value or "").lower()
+
+    by_lang = {code(g): g for g in reversed(groups)}
+    if lang:
+        want = lang.lower()
+        for k, g in by_lang.items():
+            if k == want or (want in ("zh", "cn") and k in ("zh", "cn")):
+                return g
+        have = ", ".join(sorted(k or "?" for k in by_lang))
+        raise InputError(f"{path}: no claims in language '{lang}' (found: {have})")
+    for pref in _LANG_PREF:
+        if pref in by_lang:
+            return by_lang[pref]
+    return groups[0]
