@@ -139,8 +139,8 @@ def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Cl
             if claim.category is Category.UNKNOWN:
                 claim.category = pcat
             elif claim.subject is not None and (
-                (pcat is not Category.UNKNOWN and claim.category is not pcat and _names_parent(claim.subject.text, parents[0], english))
-                or (english and not _same_head_en(claim.subject.text, parents[0]))
+                (not english and _names_parent(claim.subject.text, parents[0]))
+                or (english and not re.match(r"\s*the\b", t, re.I) and not _same_head_en(claim.subject.text, parents[0]))
             ):
                 # 根据权利要求1所述的方法制得的产品: another category built on claim 1
                 claim.kind = Kind.INDEPENDENT
@@ -149,22 +149,23 @@ def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Cl
     return claim
 
 
-def _names_parent(subject: str, parent: Claim, english: bool) -> bool:
-    """True when ``subject`` names the parent's subject inside a longer phrase (方法制得的产品)."""
+def _names_parent(subject: str, parent: Claim) -> bool:
+    """True when ``subject`` names the parent's subject inside a longer phrase (方法制得的产品).
+
+    Such a claim (根据权利要求1所述的方法制得的产品, 根据权利要求1所述的材料制成的容器) is an
+    independent claim that builds on claim 1, not a dependent claim.
+    """
     if parent.subject is None:
         return False
-    ps = parent.subject.text
-    head = ps.split()[-1].lower() if english and ps.split() else S.head_noun(ps)
-    core = subject.lower() if english else subject
-    return bool(head) and head in core and not core.endswith(head)
+    head = S.head_noun(parent.subject.text)
+    return bool(head) and head in subject and not subject.endswith(head)
 
 
 def _same_head_en(subject: str, parent: Claim) -> bool:
-    """True when an English dependent subject shares its head word with the parent's subject."""
+    """True when an English subject has the same head noun as the parent's subject."""
     if parent.subject is None:
         return True
-    words = re.findall(r"[a-z][a-z-]*", subject.lower())
-    return not words or words[-1].rstrip("s") in parent.subject.text.lower()
+    return S.head_noun_en(subject) == S.head_noun_en(parent.subject.text)
 
 
 def _two_part(claim: Claim, flat: FlatText, english: bool, subj: tuple[int, int] | None) -> None:

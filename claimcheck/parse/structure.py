@@ -70,8 +70,7 @@ def category_of(subject: str, english: bool = False) -> Category:
         low = s.lower()
         if re.match(r"(?:use|usage)\b", low):
             return Category.USE
-        low = re.split(r"\b(?:of|for|to|in|by|with|from|on|at|intended|which|that|encoded|used|adapted)\b|\(", low)[0]
-        words = re.findall(r"[a-z][a-z-]*", low)
+        words = _en_words(low)
         table = _en_heads()
         for w in reversed(words):
             base = w[:-1] if w.endswith("s") and w[:-1] in table else w
@@ -85,6 +84,21 @@ def category_of(subject: str, english: bool = False) -> Category:
         if s.endswith(head):
             return cat
     return Category.UNKNOWN
+
+
+def _en_words(subject: str) -> list[str]:
+    """The words of an English subject up to its first preposition or participle."""
+    low = re.split(r"\b(?:of|for|to|in|by|with|from|on|at|intended|which|that|encoded|used|adapted)\b|\(", subject.lower())[0]
+    return re.findall(r"[a-z][a-z-]*", low)
+
+
+def head_noun_en(subject: str) -> str:
+    """The head noun of an English subject name (``method`` in ``method of using a device``)."""
+    words = _en_words(subject)
+    if not words:
+        return ""
+    w = words[-1]
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
 def head_noun(subject: str) -> str:
