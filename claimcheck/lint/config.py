@@ -1,0 +1,235 @@
+"""Configuration: ``claimcheck.toml`` or ``[tool.claimcheck]`` in ``pyproject.toml``, found upward from the input.
+
+The closest file wins (no merging between files); a profile named in it (a
+shipped one such as ``cn-utility-model``, or a TOML file path relative to the
+config file) is applied first, and the file's own keys override it.  Command
+line options override both.  Unknown keys and rule names are errors (exit 2)
+with a did-you-mean.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claimcheck.errors import ConfigError
+from claimcheck.model.diagnostic import Severity
+
+KEYS = {
+    "select",
+    "ignore",
+    "extend-select",
+    "severity",
+    "rules",
+    "extend-lexicons",
+    "lang",
+    "fail-on",
+    "profile",
+    "house",
+    "preview",
+}
+HOUSE_KEYS = {"max-independent-claims", "max-claims", "forbidden-words", "severity"}
+
+
+@dataclass
+class HouseRules:
+    """An agency's house rules, from a profile or config ``[house]`` table."""
+
+    max_independent_claims: int | None = None
+    max_claims: int | None = None
+    forbidden_words: list[str] = field(default_factory=list)
+    severity: Severity = Severity.WARNING
+
+    @property
+    def active(self) -> bool:
+        """True when any house rule is set."""
+        return bool(self.max_independent_claims or self.max_claims or self.forbidden_words)
+
+
+@dataclass
+class Config:
+    """The effective configuration of one lint run."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extend_lexicons: list[Path] = field(default_factory=list)
+    lang: str = "both"
+    fail_on: Severity = Severity.ERROR
+    profile: str = "cn-invention"
+    house: HouseRules = field(default_factory=HouseRules)
+    path: Path | None = None
+
+
+def _did_you_mean(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def rule_keys() -> list[str]:
+    """Every accepted rule name and code."""
+    from claimcheck.rules import ALL_RULES
+
+    return [r.name for r in ALL_RULES] + [r.code for r in ALL_RULES] + ["house-rules", "H001"]
+
+
+def check_rule_selector(sel: str, where: str) -> None:
+    """Raise :class:`ConfigError` unless ``sel`` names a rule, a code, a code prefix or ALL."""
+    keys = rule_keys()
+    if sel == "ALL" or sel in keys or any(k.startswith(sel.upper()) for k in keys if k[:1].isupper()):
+        return
+    raise ConfigError(f"{where}: unknown rule '{sel}'{_did_you_mean(sel, keys)}")
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The closest ``claimcheck.toml`` or ``pyproject.toml`` with ``[tool.claimcheck]`` at or above ``start``."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for d in (here, *here.parents):
+        cc = d / "claimcheck.toml"
+        if cc.is_file():
+            return cc, _read_toml(cc)
+        pp = d / "pyproject.toml"
+        if pp.is_file():
+            data = _read_toml(pp)
+            tool = data.get("tool", {}).get("claimcheck")
+            if isinstance(tool, dict):
+                return pp, tool
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read: {e.strerror}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: invalid TOML: {e}") from None
+
+
+def load_profile(name: str, base: Path | None) -> dict[str, Any]:
+    """A shipped profile by name, or a profile file (path relative to ``base``)."""
+    shipped = Path(__file__).resolve().parent.parent / "profiles" / f"{name}.toml"
+    if shipped.is_file():
+        return _read_toml(shipped)
+    candidate = (base / name) if base is not None else Path(name)
+    if candidate.is_file():
+        return _read_toml(candidate)
+    names = [p.stem for p in shipped.parent.glob("*.toml")]
+    raise ConfigError(f"unknown profile '{name}'{_did_you_mean(name, names)} (a shipped name or a .toml file)")
+
+
+def _apply(cfg: Config, data: dict[str, Any], where: str, base: Path | None) -> None:
+    for key in data:
+        if key not in KEYS:
+            raise ConfigError(f"{where}: unknown key '{key}'{_did_you_mean(key, sorted(KEYS))}")
+
+    def str_list(key: str) -> list[str]:
+        value = data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+            raise ConfigError(f"{where}: '{key}' must be a list of rule names or codes")
+        for x in value:
+            check_rule_selector(x, where)
+        return value
+
+    if "select" in data:
+        cfg.select = str_list("select")
+    if "ignore" in data:
+        cfg.ignore = cfg.ignore + str_list("ignore")
+    if "extend-select" in data:
+        cfg.extend_select = cfg.extend_select + str_list("extend-select")
+    for rule, level in data.get("severity", {}).items():
+        check_rule_selector(rule, f"{where} [severity]")
+        try:
+            cfg.severity[rule] = Severity.parse(str(level))
+        except ValueError as e:
+            raise ConfigError(f"{where} [severity] {rule}: {e}") from None
+    for rule, opts in data.get("rules", {}).items():
+        check_rule_selector(rule, f"{where} [rules]")
+        if not isinstance(opts, dict):
+            raise ConfigError(f"{where} [rules.{rule}] must be a table of options")
+        _check_options(rule, opts, where)
+        cfg.rules.setdefault(_rule_name(rule), {}).update(opts)
+    for lex in data.get("extend-lexicons", []):
+        p = (base / lex) if base is not None else Path(lex)
+        if not p.is_file():
+            raise ConfigError(f"{where}: lexicon file not found: {lex}")
+        cfg.extend_lexicons.append(p)
+    if "lang" in data:
+        if data["lang"] not in ("zh", "en", "both"):
+            raise ConfigError(f"{where}: lang must be zh, en or both")
+        cfg.lang = data["lang"]
+    if "fail-on" in data:
+        try:
+            cfg.fail_on = Severity.parse(str(data["fail-on"]))
+        except ValueError as e:
+            raise ConfigError(f"{where} fail-on: {e}") from None
+    house = data.get("house", {})
+    for key in house:
+        if key not in HOUSE_KEYS:
+            raise ConfigError(f"{where} [house]: unknown key '{key}'{_did_you_mean(key, sorted(HOUSE_KEYS))}")
+    if "max-independent-claims" in house:
+        cfg.house.max_independent_claims = int(house["max-independent-claims"])
+    if "max-claims" in house:
+        cfg.house.max_claims = int(house["max-claims"])
+    if "forbidden-words" in house:
+        cfg.house.forbidden_words = [str(w) for w in house["forbidden-words"]]
+    if "severity" in house:
+        cfg.house.severity = Severity.parse(str(house["severity"]))
+
+
+def _rule_name(key: str) -> str:
+    from claimcheck.rules import find_rule
+
+    r = find_rule(key)
+    return r.name if r is not None else key
+
+
+def _check_options(rule: str, opts: dict[str, Any], where: str) -> None:
+    from claimcheck.rules import find_rule
+
+    r = find_rule(rule)
+    if r is None:
+        return
+    allowed = set(r.options) | ({"corpus-median-length", "corpus-median-features"} if r.name == "narrow-independent" else set())
+    for k in opts:
+        if k not in allowed:
+            hint = _did_you_mean(k, sorted(allowed)) if allowed else " (this rule has no options)"
+            raise ConfigError(f"{where} [rules.{rule}]: unknown option '{k}'{hint}")
+
+
+def build_config(data: dict[str, Any] | None, path: Path | None, profile: str | None = None) -> Config:
+    """The effective config from a file's data (or none), with its profile applied first."""
+    cfg = Config(path=path)
+    data = data or {}
+    base = path.parent if path is not None else None
+    name = profile or data.get("profile")
+    if name:
+        cfg.profile = str(name)
+        _apply(cfg, load_profile(str(name), base), f"profile {name}", base)
+    _apply(cfg, {k: v for k, v in data.items() if k != "profile"}, str(path) if path else "config", base)
+    return cfg
+
+
+def load_config(start: Path, explicit: Path | None = None, profile: str | None = None) -> Config:
+    """The configuration for an input at ``start``: ``explicit`` if given, else the closest file."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: config file not found")
+        data = _read_toml(explicit)
+        if explicit.name == "pyproject.toml":
+            data = data.get("tool", {}).get("claimcheck", {})
+        return build_config(data, explicit, profile)
+    found = find_config(start)
+    if found is None:
+        return build_config(None, None, profile)
+    return build_config(found[1], found[0], profile)

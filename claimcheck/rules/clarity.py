@@ -1,0 +1,362 @@
+"""Clarity and conciseness rules (C): unclear-term, description-reference, reference-sign, duplicate-claim."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from claimcheck import lexicon
+from claimcheck.model import Claim, ClaimSet
+from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
+from claimcheck.rules.base import Context, Rule
+
+_CLAUSE = re.compile(r"[，。；：,;:\n]")
+_DEFINED = re.compile(r"[0-9]+(?:\.[0-9]+)?\s*(?:℃|°C|K|MPa|kPa|Pa|bar|atm|%|mm|cm|nm|μm|m|kV|V|A|W|Hz|kg|g|mg|mol|s|min|h)")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One compiled entry of the unclear-term lexicon."""
+
+    pattern: re.Pattern[str]
+    kind: str
+    severity: Severity
+    note_zh: str
+    note_en: str
+    unless_defined: bool
+    optin: bool
+
+
+@cache
+def _triggers() -> tuple[list[Trigger], list[str]]:
+    data = lexicon.load("unclear")
+    out: list[Trigger] = []
+    for e in data.get("entry", []):
+        if "regex" in e:
+            pattern = re.compile(e["regex"])
+        else:
+            words = sorted(e["words"], key=len, reverse=True)
+            pattern = re.compile("|".join(re.escape(w) for w in words))
+        out.append(
+            Trigger(
+                pattern,
+                e.get("kind", ""),
+                Severity.parse(e.get("severity", "warning")),
+                e.get("note_zh", ""),
+                e.get("note_en", ""),
+                bool(e.get("unless_defined", False)),
+                bool(e.get("optin", False)),
+            )
+        )
+    return out, list(data.get("exempt", {}).get("words", []))
+
+
+def _clause(t: str, i: int) -> tuple[int, int]:
+    start = max((m.end() for m in _CLAUSE.finditer(t, 0, i)), default=0)
+    end_m = _CLAUSE.search(t, i)
+    return start, end_m.start() if end_m else len(t)
+
+
+class UnclearTerm(Rule):
+    """Relative, exemplary, optional or approximate wording that makes a claim's scope unclear.
+
+    ## What it flags
+    Exemplary and preference wording: 例如, 最好是, 尤其是, 必要时 (error: the Guidelines name
+    them), 优选, 比如, 特别是 and the like (warning), 可以 (info).  Approximation: 约 before a number,
+    a number followed by 左右, 接近 + number, 或类似物, 之类, a list ending in 等 (warning), 基本上 / 大致
+    (info).  Relative terms: 高温, 高压, 很宽范围 and a degree word with 厚/薄/强/弱 (较薄, 很厚) unless
+    a value is given in the same clause (warning).  The word lists are in ``lexicons/unclear.toml``.
+
+    ## Why
+    专利审查指南 第二部分第二章 §3.2.2: uncertain terms (厚, 薄, 强, 弱, 高温, 高压, 很宽范围), wording
+    such as 例如, 最好是, 尤其是, 必要时, and in general 约, 接近, 等, 或类似物 make the scope unclear.
+    Catalogue CN-CLR-001, CN-CLR-002, CN-CLR-003.
+
+    ## Bad
+        1. 一种夹具，包括底座，所述底座的厚度约为5mm左右，所述底座由金属例如钢制成。
+
+    ## Good
+        1. 一种夹具，包括底座，所述底座的厚度为4.5mm～5.5mm，所述底座由钢制成。
+
+    ## Traps
+    Compounds are exempt: 约束, 节约, 接近开关, 等于, 等离子, 等距, 强度, 薄膜, 高压釜, 高温合金 and others
+    in the lexicon's ``[exempt]`` list; 高温 with a value in the same clause (高温（≥800℃）) is defined;
+    a 等 that does not close a list is not flagged; an explicit tolerance (1500±50r/min) is fine.
+
+    ## Options
+    ``extended`` (false): also report the opt-in degree words (较大, 适量, 明显 …) as info.
+    """
+
+    name = "unclear-term"
+    code = "C001"
+    severity = Severity.WARNING
+    catalogue = ("CN-CLR-001", "CN-CLR-002", "CN-CLR-003")
+    source = "专利审查指南 第二部分第二章 §3.2.2"
+    options = {"extended": False}
+
+    def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
+        triggers, exempt = _triggers()
+        extended = bool(ctx.option(self.name, "extended", False))
+        for c in cs:
+            if c.flat is None:
+                continue
+            t = c.flat.folded
+            covered: list[tuple[int, int]] = []
+            for w in exempt:
+                start = t.find(w)
+                while start != -1:
+                    covered.append((start, start + len(w)))
+                    start = t.find(w, start + 1)
+            hits: list[tuple[int, int, Trigger]] = []
+            for trig in triggers:
+                if trig.optin and not extended:
+                    continue
+                for m in trig.pattern.finditer(t):
+                    s, e = m.start(), m.end()
+                    if any(a <= s and e <= b for a, b in covered):
+                        continue
+                    if not self._accept(t, s, e, trig):
+                        continue
+                    hits.append((s, e, trig))
+            hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+            last_end = -1
+            for s, e, trig in hits:
+                if s < last_end:
+                    continue
+                last_end = e
+                word = c.flat.text[s:e]
+                yield self.report(
+                    c,
+                    c.flat.span(s, e),
+                    zh=f"用语“{word}”使保护范围不清楚：{trig.note_zh}",
+                    en=f"'{word}' makes the scope unclear: {trig.note_en}",
+                    severity=trig.severity,
+                    kind=trig.kind,
+                )
+
+    @staticmethod
+    def _accept(t: str, s: int, e: int, trig: Trigger) -> bool:
+        a, b = _clause(t, s)
+        if trig.unless_defined and _DEFINED.search(t, a, b):
+            return False
+        if trig.kind == "relative" and re.search(r"比|大于|小于|高于|低于", t[a:s]):
+            return False
+        if trig.kind == "list-etc":
+            # 等 closing a list: A、B等 / A和B等 / 铜、铝等金属
+            before = t[a:s]
+            return bool(re.search(r"[、]|[\u4e00-\u9fffA-Za-z0-9)）](?:和|或|及)[\u4e00-\u9fffA-Za-z0-9]", before)) and len(before) >= 2
+        if trig.kind == "optional":
+            # 可以 in 可以理解 / 不可以 is not an option marker
+            return not t[max(0, s - 1) : s] == "不"
+        return True
+
+
+_DESC_REF = re.compile(
+    r"如(?:说明书|附图|图\s*[0-9]+[a-zA-Z]?|实施例\s*[0-9]*|表\s*[0-9]+)[^，。；]{0,20}?(?:所述|所示|所列|所描述|所限定)"
+    r"|(?:参见|参照|见|按照|根据)(?:附)?图\s*[0-9]+"
+    r"|如图所示|如附图所示|如说明书所述|说明书[^，。；]{0,12}部分所述"
+    r"|(?:见|参见)实施例\s*[0-9]*|(?:见|参见)表\s*[0-9]+"
+)
+
+
+class DescriptionReference(Rule):
+    """A claim relies on the description or drawings (如说明书…所述, 如图3所示) instead of stating its features.
+
+    ## What it flags
+    如说明书……所述, 如图N所示, 如实施例N所述, 参见图N, 见表N and similar phrases inside a claim.
+
+    ## Why
+    专利法实施细则 (2023) 第22条第3款 (2010: 第19条第3款): a claim shall not, except where absolutely
+    necessary, rely on references to the description or drawings; 专利审查指南 第二部分第二章 §3.3.
+    Catalogue CN-CLR-004.
+
+    ## Bad
+        1. 一种夹具，包括底座和卡爪，其特征在于，所述卡爪的形状如图3所示。
+
+    ## Good
+        1. 一种夹具，包括底座(1)和卡爪(3)，其特征在于，所述卡爪(3)呈V形。
+
+    ## Traps
+    Reference signs in parentheses, 卡爪(3), are the correct way to point at the drawings.  Where a
+    shape can only be defined by a figure, keep the wording and suppress the finding with a reason
+    (``# claimcheck: ignore[description-reference] 形状只能用附图限定``).
+    """
+
+    name = "description-reference"
+    code = "C002"
+    severity = Severity.ERROR
+    catalogue = ("CN-CLR-004",)
+    source = "专利法实施细则 第22条第3款"
+
+    def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
+        for c in cs:
+            if c.flat is None:
+                continue
+            for m in _DESC_REF.finditer(c.flat.folded):
+                yield self.report(
+                    c,
+                    c.flat.span(m.start(), m.end()),
+                    zh=f"权利要求不应引用说明书或附图：“{c.flat.text[m.start() : m.end()]}”",
+                    en=f"the claim relies on the description or drawings: '{c.flat.text[m.start() : m.end()]}'",
+                    fix=Fix("用文字写明该技术特征", "state the feature in words"),
+                )
+
+
+_PAREN = re.compile(r"[（(]([^（）()]{1,40})[）)]")
+_SIGN_CONTENT = re.compile(r"^\s*[0-9]{1,4}[a-zA-Z'′]?(?:\s*[,，、-]\s*[0-9]{1,4}[a-zA-Z'′]?)*\s*$")
+_ACCEPTED = re.compile(
+    r"^\s*(?:[A-Za-z][A-Za-z0-9\-/ ]{0,15}|[a-zA-Z]|[0-9]+|[ivxIVX]+|S[0-9]+|步骤[0-9]+|[0-9]+[a-zA-Z]|重量|质量|体积|摩尔|"
+    r"wt%|vol%|mol%|质量份|重量份|体积份|质量%|重量%|w/w|v/v|甲基|乙基|[A-Za-z0-9+\-·=/\[\]., ]+|SEQ ID NO[:：]?\s*[0-9]+|.*[%℃]|"
+    r"[IVX]+|[一二三四五六七八九十]+|[a-z]\)|.*=.*)\s*$"
+)
+_SIGN_WITH_TEXT = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}\s*[0-9]{1,4}[a-zA-Z]?\s*$")
+
+
+class ReferenceSign(Rule):
+    """Parentheses that hold something other than a reference sign, or a reference sign written without them.
+
+    ## What it flags
+    Parenthesised text that is not a reference sign, a formula, a unit or an accepted convention and
+    so may limit the scope ((混凝土)砖模, 螺钉（可替换为铆钉）): warning.  A sign with words inside the
+    parentheses ((螺钉13)): warning.  A name that the claim set writes with a sign in parentheses
+    (底座(1)) and elsewhere with the bare number (底座1): warning.
+
+    ## Why
+    专利法实施细则 (2023) 第22条第4款: reference signs follow the feature, in parentheses, and do not
+    limit the claim; 专利审查指南 第二部分第二章 §3.2.2 (avoid brackets except for signs and formulae).
+    Catalogue CN-CLR-005, CN-CLR-006.
+
+    ## Bad
+        1. 一种模具，包括(混凝土)砖模和螺钉（可替换为铆钉）。
+
+    ## Good
+        1. 一种模具，包括混凝土砖模(1)和螺钉(2)。
+
+    ## Traps
+    Step labels ((a), (1), S1), units and percentages ((wt%), (质量份)), formulae, abbreviations defined in
+    parentheses (电子控制单元（ECU）), (甲基)丙烯酸 and SEQ ID NO are accepted.  Without a list of signs
+    from the description, bare numbers are checked only against signs the claims themselves use.
+    """
+
+    name = "reference-sign"
+    code = "C003"
+    severity = Severity.WARNING
+    catalogue = ("CN-CLR-005", "CN-CLR-006")
+    source = "专利法实施细则 第22条第4款"
+
+    def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
+        signed: dict[str, set[str]] = {}
+        for c in cs:
+            if c.flat is None:
+                continue
+            for m in re.finditer(r"([\u4e00-\u9fff]{2,6})\s*[（(]\s*([0-9]{1,4}[a-zA-Z]?)\s*[）)]", c.flat.folded):
+                signed.setdefault(m.group(2), set()).add(m.group(1))
+        for c in cs:
+            if c.flat is None:
+                continue
+            t = c.flat.folded
+            for m in _PAREN.finditer(t):
+                content = m.group(1)
+                if _SIGN_CONTENT.match(content) or _ACCEPTED.match(content):
+                    continue
+                if _SIGN_WITH_TEXT.match(content):
+                    yield self.report(
+                        c,
+                        c.flat.span(m.start(), m.end()),
+                        zh=f"附图标记的括号内不应加入文字：“{c.flat.text[m.start() : m.end()]}”",
+                        en=f"a reference sign's parentheses hold words: '{c.flat.text[m.start() : m.end()]}'",
+                    )
+                    continue
+                if not re.search(r"[\u4e00-\u9fff]", content):
+                    continue
+                yield self.report(
+                    c,
+                    c.flat.span(m.start(), m.end()),
+                    zh=f"括号中的内容“{content}”不是附图标记，可能限定保护范围，使其不清楚",
+                    en=f"the parenthesised text '{content}' is not a reference sign and may limit the scope unclearly",
+                    fix=Fix("删除括号，把内容写入权利要求或删去", "remove the brackets: state the feature or drop it"),
+                )
+            for number, names in signed.items():
+                for name in names:
+                    for m in re.finditer(re.escape(name) + re.escape(number) + r"(?![0-9a-zA-Z.%℃])", t):
+                        yield self.report(
+                            c,
+                            c.flat.span(m.start(), m.end()),
+                            zh=f"附图标记应加括号：“{name}{number}”应写作“{name}({number})”",
+                            en=f"reference sign without parentheses: write {name}({number})",
+                            fix=Fix(f"改为“{name}({number})”", f"write {name}({number})", c.flat.span(m.start(), m.end()), f"{name}({number})"),
+                        )
+
+
+def _essence(cs: ClaimSet, c: Claim) -> str:
+    if c.flat is None:
+        return ""
+    t = c.flat.folded
+    if c.reference is not None and c.kind.value == "dependent":
+        start = c.reference.segment.span.end
+        i = next((k for k, off in enumerate(c.flat.offsets) if off >= start), len(t))
+        t = t[i:]
+    t = re.sub(r"[（(][0-9a-zA-Z,，、 ]+[）)]", "", t)
+    t = t.replace("设备", "装置").replace("工艺", "方法")
+    return re.sub(r"[\s，,。.；;：:、]", "", t)
+
+
+class DuplicateClaim(Rule):
+    """Two claims of the same category have substantially the same wording and scope.
+
+    ## What it flags
+    Two independent claims, or two dependent claims with the same parents, whose texts (reference signs,
+    punctuation and 设备/装置, 工艺/方法 folded) are at least ``threshold`` % alike (rapidfuzz ratio).
+
+    ## Why
+    专利审查指南 第二部分第二章 §3.2.3: an application may not contain two or more claims of the same
+    category with substantially the same scope (conciseness, 专利法 第26条第4款). Catalogue CN-CON-001.
+
+    ## Bad
+        1. 一种搅拌装置，包括桶体和设置在所述桶体内的搅拌桨。
+        2. 一种搅拌设备，包括桶体和设置在所述桶体内的搅拌桨。
+
+    ## Good
+        1. 一种搅拌装置，包括桶体和设置在所述桶体内的搅拌桨。
+        2. 一种搅拌方法，使用桶体和设置在所述桶体内的搅拌桨进行搅拌。
+
+    ## Traps
+    Product and method claims with parallel wording are different categories, not duplicates; dependent
+    claims that add the same feature to different parents are not duplicates.
+
+    ## Options
+    ``threshold`` (95): similarity in percent.
+    """
+
+    name = "duplicate-claim"
+    code = "C004"
+    severity = Severity.WARNING
+    catalogue = ("CN-CON-001",)
+    source = "专利审查指南 第二部分第二章 §3.2.3"
+    languages = ("zh", "en")
+    options = {"threshold": 95}
+
+    def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
+        from rapidfuzz import fuzz
+
+        threshold = float(ctx.option(self.name, "threshold", 95))
+        items: list[tuple[Claim, str, Any]] = []
+        for c in cs:
+            key = (c.category, tuple(sorted(p.number for p in cs.parents(c))), c.mentions)
+            items.append((c, _essence(cs, c), key))
+        for i, (a, ta, ka) in enumerate(items):
+            for b, tb, kb in items[i + 1 :]:
+                if ka != kb or not ta or not tb:
+                    continue
+                score = fuzz.ratio(ta, tb)
+                if score >= threshold:
+                    yield self.report(
+                        b,
+                        b.body.span if b.flat is None else b.flat.span(0, len(b.flat.text)),
+                        zh=f"权利要求{b.number}与权利要求{a.number}实质相同（相似度{score:.0f}%），不符合简要的要求",
+                        en=f"claim {b.number} is substantially the same as claim {a.number} ({score:.0f}% alike)",
+                        fix=Fix(f"删除权利要求{b.number}或使其限定不同的特征", f"delete claim {b.number} or make it differ"),
+                    )
