@@ -51,7 +51,7 @@ class TreeFormat(str, enum.Enum):
 FileArg = Annotated[Path, typer.Argument(help="Claims file: .txt (UTF-8 or GBK), CNIPA/WIPO/EPO .xml, or .docx; - for stdin.")]
 LangOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--lang", help="Language of the claim set to read from a multilingual XML file (default: zh, else en)."),
+    typer.Option("--claims-lang", help="Which claim set to read from a multilingual XML file (default: zh, else en)."),
 ]
 MaxSizeOpt = Annotated[int, typer.Option("--max-size", help="Refuse input files larger than this many MB.")]
 
@@ -95,3 +95,162 @@ def tree(
         return
     render = {TreeFormat.json: parse_output.tree_json, TreeFormat.mermaid: parse_output.tree_mermaid, TreeFormat.dot: parse_output.tree_dot}
     typer.echo(render[format](cs))
+
+
+class LintFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class Level(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class MessageLang(str, enum.Enum):
+    zh = "zh"
+    en = "en"
+    both = "both"
+
+
+def _split(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+@app.command()
+def lint(
+    paths: Annotated[list[Path], typer.Argument(help="Claim files or folders (searched for .txt, .xml, .docx).")],
+    format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = LintFormat.text,
+    fail_on: Annotated[
+        Optional[Level],  # noqa: UP045
+        typer.Option("--fail-on", help="Exit 1 when a finding at or above this level is found [default: error]."),
+    ] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (names, codes, prefixes, ALL).")] = None,  # noqa: UP045
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (names, codes or prefixes).")] = None,  # noqa: UP045
+    config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching upward.")] = None,  # noqa: UP045
+    profile: Annotated[Optional[str], typer.Option("--profile", help="Profile: cn-invention, cn-utility-model or a .toml file.")] = None,  # noqa: UP045
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline.")] = None,  # noqa: UP045
+    write_baseline: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--write-baseline", help="Record today's findings in this file (and exit 0)."),
+    ] = None,
+    lang: Annotated[Optional[MessageLang], typer.Option("--lang", help="Message language: zh, en or both.")] = None,  # noqa: UP045
+    description: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--description", help="The description (说明书), for rules that read it (category-coverage)."),
+    ] = None,
+    claims_lang: LangOpt = None,
+    max_size: MaxSizeOpt = 20,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output [default: when a terminal].")] = None,  # noqa: UP045
+) -> None:
+    """Check claim sets against the drafting rules (权利要求书形式与撰写检查). Exit 0 clean, 1 findings, 2 bad input."""
+    import sys
+
+    from claimcheck.errors import InputError
+    from claimcheck.lint import baseline as bl
+    from claimcheck.lint.config import Config, check_rule_selector, load_config
+    from claimcheck.lint.engine import Report, expand_paths, lint_paths
+    from claimcheck.model.diagnostic import Severity
+    from claimcheck.report.formatters import FORMATTERS
+
+    sel, ign = _split(select), _split(ignore)
+    for x in sel + ign:
+        check_rule_selector(x, "command line")
+    cache: dict[Path, Config] = {}
+
+    def config_for(path: Path) -> Config:
+        key = path.resolve().parent
+        if key not in cache:
+            cfg = load_config(path, config, profile)
+            if sel:
+                cfg.select = sel
+            cfg.ignore = cfg.ignore + ign
+            if fail_on is not None:
+                cfg.fail_on = Severity.parse(fail_on.value)
+            if lang is not None:
+                cfg.lang = lang.value
+            cache[key] = cfg
+        return cache[key]
+
+    desc_text = None
+    if description is not None:
+        from claimcheck.readers import read_path
+
+        desc_text = read_path(description, max_bytes=max_size * 1024 * 1024).text
+    files = expand_paths(paths)
+    if not files:
+        raise InputError("no claim files found in " + ", ".join(str(p) for p in paths))
+    show_progress = len(files) > 10 and sys.stderr.isatty() and format is LintFormat.text
+    progress = None
+    task = None
+    if show_progress:
+        from rich.progress import Progress
+
+        progress = Progress(transient=True)
+        progress.start()
+        task = progress.add_task("linting", total=len(files))
+
+    def tick(_: Path) -> None:
+        if progress is not None and task is not None:
+            progress.advance(task)
+
+    try:
+        results = lint_paths(files, config_for=config_for, lang=claims_lang, max_bytes=max_size * 1024 * 1024, description=desc_text, on_file=tick)
+    finally:
+        if progress is not None:
+            progress.stop()
+    first_cfg = config_for(files[0])
+    if write_baseline is not None:
+        n = bl.write_baseline(write_baseline, results)
+        typer.echo(f"claimcheck: recorded {n} finding(s) in {write_baseline}", err=True)
+        raise typer.Exit(2 if any(r.error for r in results) else 0)
+    if baseline is not None:
+        bl.apply_baseline(results, bl.read_baseline(baseline))
+    report = Report(results, fail_on=first_cfg.fail_on)
+    use_color = color if color is not None else sys.stdout.isatty()
+    renderer = FORMATTERS[format.value]
+    if format is LintFormat.text:
+        typer.echo(renderer(report, first_cfg.lang, use_color))
+    else:
+        typer.echo(renderer(report, first_cfg.lang))
+    if report.input_errors:
+        for r in results:
+            if r.error and format is not LintFormat.text:
+                typer.echo(f"claimcheck: error: {r.error}", err=True)
+        raise typer.Exit(2)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def rules(
+    name: Annotated[Optional[str], typer.Argument(help="A rule name or code: print its documentation.")] = None,  # noqa: UP045
+) -> None:
+    """List the rules, or print one rule's documentation (规则说明)."""
+    import difflib
+    import inspect
+
+    from claimcheck.errors import InputError
+    from claimcheck.lint.engine import HouseRulesRule
+    from claimcheck.rules import ALL_RULES, find_rule
+
+    if name is None:
+        typer.echo(f"{'code':<5} {'name':<34} {'severity':<8} summary")
+        for r in ALL_RULES:
+            typer.echo(f"{r.code:<5} {r.name:<34} {r.severity.label:<8} {r.summary()}")
+        typer.echo(f"{HouseRulesRule.code:<5} {HouseRulesRule.name:<34} {'warning':<8} {HouseRulesRule.summary()}")
+        return
+    rule = find_rule(name) or (HouseRulesRule if name in ("house-rules", "H001") else None)
+    if rule is None:
+        names = [r.name for r in ALL_RULES]
+        close = difflib.get_close_matches(name, names, n=1)
+        raise InputError(f"unknown rule '{name}'" + (f" (did you mean '{close[0]}'?)" if close else "") + "; see 'claimcheck rules'")
+    langs = ", ".join(rule.languages)
+    catalogue = ", ".join(rule.catalogue) or "-"
+    typer.echo(f"{rule.code} {rule.name}  (default severity: {rule.severity.label}; languages: {langs}; catalogue: {catalogue})\n")
+    typer.echo(inspect.cleandoc(rule.__doc__ or ""))

@@ -166,7 +166,8 @@ def has_basis(span_text: str, prior: str) -> bool:
                 return True
             p = p or k
     if p < 2:
-        return False
+        # a one-character term (所述盖铰接 after 包括壳体和盖) stands whole in the prior text
+        return "\u4e00" <= s[0] <= "\u9fff" and s[0] not in "一二两三四五六七八九十第各每个" and _complete_in(s[0], prior)
     head, rest = term[:p], term[p:]
     if _starts_with_any(rest, parts):
         return True

@@ -253,7 +253,7 @@ class ReferenceSign(Rule):
             if c.flat is None:
                 continue
             for m in re.finditer(r"([\u4e00-\u9fff]{2,6})\s*[（(]\s*([0-9]{1,4}[a-zA-Z]?)\s*[）)]", c.flat.folded):
-                signed.setdefault(m.group(2), set()).add(m.group(1))
+                signed.setdefault(m.group(2), set()).add(m.group(1)[-2:])
         for c in cs:
             if c.flat is None:
                 continue

@@ -33,6 +33,9 @@ def features(claim: Claim) -> list[str]:
         if len(part) < 2 or _MARKERS.match(part):
             continue
         items = [x for x in re.split(r"、", part) if len(x.strip()) >= 2]
+        if items:
+            last = [x for x in re.split(r"以及|和|及|与", items[-1]) if len(x.strip()) >= 2]
+            items = items[:-1] + (last if len(last) > 1 else [items[-1]])
         out.extend(items if len(items) > 1 else [part])
     return out
 
@@ -54,7 +57,7 @@ class NarrowIndependent(Rule):
     claim, so this is advice (warning), to be read with 专利法 第26条第4款 support in mind.
 
     ## Bad
-        1. 一种夹具，包括底座、立柱、横梁、滑块、导轨、丝杠、手轮、压板、弹簧、螺母、垫片、定位销和把手，所述底座的长度为500mm，所述立柱的高度为300mm，所述横梁由45号钢制成，所述滑块的宽度为40mm，所述导轨的长度为200mm，所述丝杠的螺距为4mm。
+        1. 一种夹具，包括底座、立柱、横梁、滑块、导轨、丝杠、手轮、压板、弹簧、螺母、垫片、定位销和把手，所述底座的长度为500mm，所述立柱的高度为300mm，所述横梁由45号钢制成，所述滑块的宽度为40mm，所述导轨的长度为200mm，所述丝杠的螺距为4mm，所述手轮的直径为80mm，所述压板为铝制。
 
     ## Good
         1. 一种夹具，包括底座、设置在所述底座上的导轨和沿所述导轨滑动的压板。

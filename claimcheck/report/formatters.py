@@ -1,0 +1,245 @@
+"""Formatters for lint results: text (compiler style), json, sarif (2.1.0) and github (workflow annotations).
+
+Each formatter is a pure function of the :class:`~claimcheck.lint.engine.Report`;
+locations are computed from the source once, here, never by rules.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from claimcheck import __version__
+from claimcheck.lint.engine import FileResult, Report
+from claimcheck.model.diagnostic import Diagnostic, Severity
+
+SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _loc(f: FileResult, d: Diagnostic) -> tuple[int, int, int, int]:
+    assert f.claimset is not None
+    loc = f.claimset.source.locate(d.span)
+    return loc.line, loc.column, loc.end_line, loc.end_column
+
+
+def _fix_dict(f: FileResult, d: Diagnostic) -> dict[str, Any] | None:
+    if d.fix is None:
+        return None
+    out: dict[str, Any] = {"title": d.fix.title_zh, "title_en": d.fix.title_en, "applicability": d.fix.applicability.value}
+    if d.fix.span is not None and d.fix.replacement is not None and f.claimset is not None:
+        loc = f.claimset.source.locate(d.fix.span)
+        out.update(
+            replacement=d.fix.replacement, line=loc.line, column=loc.column, end_line=loc.end_line, end_column=loc.end_column
+        )
+    return out
+
+
+def summary(report: Report) -> dict[str, Any]:
+    """Counts for the summary line and the JSON ``summary`` object."""
+    return {
+        "files": len(report.files),
+        "claims": sum(len(f.claimset) for f in report.files if f.claimset is not None),
+        "errors": report.count(Severity.ERROR),
+        "warnings": report.count(Severity.WARNING),
+        "infos": report.count(Severity.INFO),
+        "baselined": sum(f.baselined for f in report.files),
+        "input_errors": report.input_errors,
+        "fail_on": report.fail_on.label,
+        "failed": report.failed,
+    }
+
+
+def render_json(report: Report, lang: str = "both") -> str:
+    """One JSON object with every file and finding."""
+    files = []
+    for f in report.files:
+        entry: dict[str, Any] = {"path": f.path, "claims": len(f.claimset) if f.claimset is not None else 0, "diagnostics": []}
+        if f.error:
+            entry["error"] = f.error
+        for d in f.diagnostics:
+            line, col, end_line, end_col = _loc(f, d)
+            entry["diagnostics"].append(
+                {
+                    "rule": d.rule,
+                    "code": d.code,
+                    "severity": d.severity.label,
+                    "claim": d.claim,
+                    "line": line,
+                    "column": col,
+                    "end_line": end_line,
+                    "end_column": end_col,
+                    "message": d.message_zh,
+                    "message_en": d.message_en,
+                    "fix": _fix_dict(f, d),
+                    "source": d.source or None,
+                    "catalogue": list(d.catalogue),
+                }
+            )
+        files.append(entry)
+    return json.dumps({"version": 1, "files": files, "summary": summary(report)}, ensure_ascii=False, indent=2)
+
+
+def render_sarif(report: Report, lang: str = "both") -> str:
+    """SARIF 2.1.0 for code-review tools."""
+    from claimcheck.rules import ALL_RULES
+
+    rules = [
+        {
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.summary()},
+            "fullDescription": {"text": (r.__doc__ or "").strip()},
+            "defaultConfiguration": {"level": SARIF_LEVEL[r.severity]},
+            "properties": {"catalogue": list(r.catalogue), "source": r.source},
+        }
+        for r in ALL_RULES
+    ]
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results = []
+    for f in report.files:
+        for d in f.diagnostics:
+            line, col, end_line, end_col = _loc(f, d)
+            result: dict[str, Any] = {
+                "ruleId": d.code,
+                "level": SARIF_LEVEL[d.severity],
+                "message": {"text": _message(d, lang)},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": f.path.replace("\\", "/")},
+                            "region": {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col},
+                        }
+                    }
+                ],
+                "properties": {"rule": d.rule, "claim": d.claim},
+            }
+            if d.code in index:
+                result["ruleIndex"] = index[d.code]
+            results.append(result)
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "claimcheck", "version": __version__, "rules": rules}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _message(d: Diagnostic, lang: str) -> str:
+    if lang == "zh":
+        return d.message_zh
+    if lang == "en":
+        return d.message_en
+    return f"{d.message_zh} / {d.message_en}"
+
+
+def _gh_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def render_github(report: Report, lang: str = "both") -> str:
+    """GitHub Actions workflow commands, one annotation per finding."""
+    lines = []
+    for f in report.files:
+        if f.error:
+            lines.append(f"::error file={_gh_escape(f.path, True)}::{_gh_escape(f.error)}")
+        for d in f.diagnostics:
+            line, col, end_line, end_col = _loc(f, d)
+            props = f"file={_gh_escape(f.path, True)},line={line},col={col},endLine={end_line},endColumn={end_col}"
+            title = _gh_escape(f"{d.code} {d.rule}", True)
+            lines.append(f"::{GITHUB_LEVEL[d.severity]} {props},title={title}::{_gh_escape(_message(d, lang))}")
+    return "\n".join(lines)
+
+
+def render_text(report: Report, lang: str = "both", color: bool | None = None) -> str:
+    """Compiler-style text: location, code, rule, message, the claim line with a caret underline, summary."""
+    import io
+
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.markup import escape
+
+    buf = io.StringIO()
+    console = Console(
+        file=buf,
+        force_terminal=bool(color),
+        color_system="standard" if color else None,
+        width=200,
+        highlight=False,
+        soft_wrap=True,
+    )
+    styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+    for f in report.files:
+        if f.error:
+            console.print(f"[bold]{escape(f.path)}[/]: [bold red]error[/]: {escape(f.error)}")
+            continue
+        assert f.claimset is not None
+        src = f.claimset.source
+        for d in f.diagnostics:
+            line, col, end_line, end_col = _loc(f, d)
+            claim = f" (claim {d.claim})" if d.claim is not None else ""
+            msg = d.message_zh if lang in ("zh", "both") else d.message_en
+            console.print(
+                f"[bold]{escape(f.path)}:{line}:{col}[/]: [{styles[d.severity]}]{d.severity.label}[/] "
+                f"[bold]{d.code}[/] [dim]{d.rule}[/]{claim}: {escape(msg)}"
+            )
+            if lang == "both":
+                console.print(f"    [dim]{escape(d.message_en)}[/]")
+            snippet, caret = _snippet(src.text, d.span.start, d.span.end, cell_len)
+            if snippet:
+                console.print(f"    [dim]|[/] {escape(snippet)}")
+                console.print(f"    [dim]|[/] [{styles[d.severity]}]{caret}[/]")
+            if d.fix is not None:
+                title = d.fix.title_zh if lang != "en" else d.fix.title_en
+                console.print(f"    [green]= fix:[/] {escape(title)}")
+            if d.source:
+                console.print(f"    [dim]= source: {escape(d.source)}[/]")
+    s = summary(report)
+    verdict = "[bold red]FAILED[/]" if report.failed or s["input_errors"] else "[bold green]OK[/]"
+    base = f", {s['baselined']} baselined" if s["baselined"] else ""
+    bad = f", {s['input_errors']} unreadable" if s["input_errors"] else ""
+    console.print(
+        f"{verdict}: {s['files']} file(s), {s['claims']} claims: {s['errors']} error(s), {s['warnings']} warning(s), "
+        f"{s['infos']} info{base}{bad} (fail on {s['fail_on']})"
+    )
+    return buf.getvalue().rstrip("\n")
+
+
+def _snippet(text: str, start: int, end: int, cell_len: Callable[[str], int], width: int = 70) -> tuple[str, str]:
+    """The source line around ``start`` (cut to about ``width`` cells) and a caret line under the span."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    le = len(text) if le == -1 else le
+    line = text[ls:le].rstrip("\r")
+    col = start - ls
+    span_end = min(end, ls + len(line)) - ls
+    left = max(0, col - 20)
+    while left > 0 and cell_len(line[left:col]) > width // 3:
+        left += 1
+    right = min(len(line), max(span_end, col + 1) + 20)
+    while cell_len(line[left:right]) > width and right > max(span_end, col + 1):
+        right -= 1
+    shown = line[left:right]
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    pad = cell_len(prefix + line[left:col])
+    mark = max(1, cell_len(line[col:max(span_end, col + 1)]))
+    return prefix + shown + suffix, " " * pad + "^" * mark
+
+
+FORMATTERS: dict[str, Callable[..., str]] = {
+    "text": render_text,
+    "json": render_json,
+    "sarif": render_sarif,
+    "github": render_github,
+}
