@@ -111,13 +111,13 @@ def term_of(span_text: str) -> str:
     digit, or at a predicate word (from the third character on): 所述滑块往复运动 -> 滑块,
     所述轴以… -> 轴, 所述排出口达25cm -> 排出口.
     """
-    _, _, _, stops, _ = _lists()
+    _, _, _, stops, parts = _lists()
     early = _early()
     for k in range(1, len(span_text)):
         ch = span_text[k]
         if ch in early or (ch.isdigit() and not span_text[k - 1].isascii()):
             return span_text[:k]
-        if k >= 2 and _starts_with_any(span_text[k:], stops):
+        if k >= 2 and (_starts_with_any(span_text[k:], stops) or _starts_with_any(span_text[k:], parts)):
             return span_text[:k]
     return span_text
 
@@ -127,15 +127,41 @@ def _early() -> frozenset[str]:
     return frozenset(lexicon.words("antecedent", "stops", "early"))
 
 
+_MARKED = re.compile(r"(?:所述之|所述的|所述|该|上述的|上述|前述的|前述)(?:多个|若干个|若干|各个|各|每个|至少一个|一个|两个)?$")
+
+
+def _unmarked(term: str, prior: str) -> Iterator[int]:
+    """Offsets where ``term`` occurs in ``prior`` other than right after a referring marker (所述X is no introduction)."""
+    start = prior.find(term)
+    while start != -1:
+        if not _MARKED.search(prior[max(0, start - 8) : start]):
+            yield start
+        start = prior.find(term, start + 1)
+
+
+def introduced(term: str, prior: str) -> bool:
+    """True when ``term`` occurs in ``prior`` at least once without a referring marker before it."""
+    return next(_unmarked(term, prior), None) is not None
+
+
+def _whole_char(ch: str, prior: str) -> bool:
+    """True when the one-character term ``ch`` stands alone in ``prior`` (包括壳体和盖，), not inside a word (运转)."""
+    _, _, _, stops, _ = _lists()
+    for start in _unmarked(ch, prior):
+        before = prior[start - 1] if start > 0 else "|"
+        after = prior[start + 1 :]
+        if before in "|，,、和及与的：:；;个括有设一" and (not after or _TERM_END.match(after) or after[0] in "|。的" or _starts_with_any(after, stops)):
+            return True
+    return False
+
+
 def _complete_in(term: str, prior: str) -> bool:
     """True when ``term`` occurs in ``prior`` as a whole term: followed by punctuation, a stop word or the end."""
     _, _, _, stops, parts = _lists()
-    start = prior.find(term)
-    while start != -1:
+    for start in _unmarked(term, prior):
         after = prior[start + len(term) :]
         if not after or _TERM_END.match(after) or after[0] in "|。的" or _starts_with_any(after, stops):
             return True
-        start = prior.find(term, start + 1)
     return False
 
 
@@ -153,21 +179,21 @@ def has_basis(span_text: str, prior: str) -> bool:
     if not re.search(r"[\u4e00-\u9fff]", s[:2]):
         # ASCII terms (ECU, S1, a chemical symbol): the whole token must occur
         token = re.match(r"[A-Za-z0-9\-′'αβγ]+", s)
-        return token is None or token.group(0) in prior
-    if s in prior:
+        return token is None or introduced(token.group(0), prior)
+    if introduced(s, prior):
         return True
     term = term_of(s)
-    if term in prior:
+    if introduced(term, prior):
         return True
     p = 0
     for k in range(len(term) - 1, 1, -1):
-        if term[:k] in prior:
+        if introduced(term[:k], prior):
             if _starts_with_any(term[k:], parts):
                 return True
             p = p or k
     if p < 2:
         # a one-character term (所述盖铰接 after 包括壳体和盖) stands whole in the prior text
-        return "\u4e00" <= s[0] <= "\u9fff" and s[0] not in "一二两三四五六七八九十第各每个" and _complete_in(s[0], prior)
+        return "\u4e00" <= s[0] <= "\u9fff" and s[0] not in "一二两三四五六七八九十第各每个" and _whole_char(s[0], prior)
     head, rest = term[:p], term[p:]
     if _starts_with_any(rest, parts):
         return True
@@ -179,9 +205,15 @@ def has_basis(span_text: str, prior: str) -> bool:
 _NOUN_SUFFIX = set("件杆板架块体座套管轴轮器机片条环盘盖壳罩柱槽孔腔室箱筒头线层膜网阀泵口端面部段芯丝")
 
 
+@cache
+def _noun_heads() -> tuple[str, ...]:
+    heads = [h for h in lexicon.words("categories", "product", "heads") if len(h) >= 2]
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
 def _noun_suffix(rest: str) -> bool:
-    """A single-character noun suffix right after a prefix (支撑|架): the prefix is not a whole term."""
-    return bool(rest) and rest[0] in _NOUN_SUFFIX
+    """A noun head right after a prefix (支撑|架, 动力|模块, 钻孔|装置): the prefix alone is not the term."""
+    return bool(rest) and (rest[0] in _NOUN_SUFFIX or _starts_with_any(rest, list(_noun_heads())) is not None)
 
 
 def _suggest(term: str, prior: str) -> str | None:
