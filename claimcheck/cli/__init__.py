@@ -17,7 +17,8 @@ def main() -> None:
     from claimcheck.errors import ConfigError, InputError
 
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)
+        sys.exit(rc if isinstance(rc, int) else 0)
     except (InputError, ConfigError) as e:
         print(f"claimcheck: error: {e}", file=sys.stderr)
         sys.exit(2)

@@ -20,9 +20,35 @@ from claimcheck.model import ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Severity
 from claimcheck.rules import ALL_RULES, Context, Rule, find_rule
 
-_DIRECTIVE = re.compile(
-    r"claimcheck:\s*(?P<kind>ignore-file|ignore)\s*(?:\[(?P<list>[^\]]*)\]|(?P<words>[A-Za-z0-9\-, ]+?))?\s*(?P<reason>[^\[\]]*?)\s*(?:-->)?\s*$"
-)
+_DIRECTIVE = re.compile(r"claimcheck:\s*(?P<kind>ignore-file|ignore)\b(?P<rest>.*?)\s*(?:-->)?\s*$")
+_RULE_TOKEN = re.compile(r"^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)+|[A-Z]\d{3}|[a-z]+)$")
+
+
+def parse_directive(text: str) -> tuple[bool, list[str], str] | None:
+    """``# claimcheck: ignore[a, b] reason`` -> (file_wide, [a, b], reason); None when unreadable.
+
+    The rule list may also be written without brackets (``<!-- claimcheck: ignore a b -->``); an
+    empty list means every rule.
+    """
+    m = _DIRECTIVE.search(text)
+    if not m:
+        return None
+    rest = m.group("rest").strip()
+    names: list[str] = []
+    if rest.startswith("["):
+        close = rest.find("]")
+        if close == -1:
+            return None
+        names = [n.strip() for n in re.split(r"[,\s]+", rest[1:close]) if n.strip()]
+        reason = rest[close + 1 :].strip()
+    else:
+        tokens = re.split(r"[,\s]+", rest) if rest else []
+        i = 0
+        while i < len(tokens) and _RULE_TOKEN.match(tokens[i]):
+            names.append(tokens[i])
+            i += 1
+        reason = " ".join(tokens[i:])
+    return m.group("kind") == "ignore-file", names, reason
 
 
 class HouseRulesRule(Rule):
@@ -193,13 +219,11 @@ def apply_directives(cs: ClaimSet, found: list[Diagnostic]) -> list[Diagnostic]:
     """Mark suppressed findings (``extra['suppressed']``) and return X002/X003 findings about the directives."""
     extra: list[Diagnostic] = []
     for directive in cs.directives:
-        m = _DIRECTIVE.search(directive.text)
-        if not m:
+        parsed = parse_directive(directive.text)
+        if parsed is None:
             extra.append(_directive_diag("X003", "unknown-suppression", directive.span, "无法识别的 claimcheck 指令", f"cannot read directive '{directive.text}'"))
             continue
-        names_raw = m.group("list") if m.group("list") is not None else (m.group("words") or "")
-        names = [n.strip() for n in re.split(r"[,\s]+", names_raw) if n.strip()]
-        file_wide = m.group("kind") == "ignore-file"
+        file_wide, names, _reason = parsed
         rules: set[str] = set()
         for n in names:
             r = find_rule(n)

@@ -9,7 +9,7 @@ claim of another category, the claims it refers to).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -244,17 +244,6 @@ def _flat_text(c: Claim) -> str:
     return c.flat.folded if c.flat is not None else c.text
 
 
-def basis_paths(cs: ClaimSet, claim: Claim) -> list[list[Claim]]:
-    """The chains of claims whose text gives ``claim`` its antecedents (empty list: none)."""
-    if claim.refs:
-        return cs.paths(claim)
-    out: list[list[Claim]] = []
-    for b in cs.basis_claims(claim):
-        sub = cs.paths(b)
-        out.extend([[b, *p] for p in sub] if sub else [[b]])
-    return out
-
-
 class AntecedentBasis(Rule):
     """所述X / 该X / 上述X where X is not introduced earlier in the claim or the claims it depends on.
 
@@ -291,30 +280,53 @@ class AntecedentBasis(Rule):
     source = "专利法 第26条第4款"
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
+        texts: dict[int, str] = {}
+
+        def text_of(p: Claim) -> str:
+            if p.number not in texts:
+                subject = normalise(p.subject.text) if p.subject is not None else ""
+                texts[p.number] = subject + "|" + normalise(_flat_text(p))
+            return texts[p.number]
+
         for c in cs:
             flat = c.flat
             if flat is None:
                 continue
             own = normalise(flat.folded)
-            paths = basis_paths(cs, c)
             subject = normalise(c.subject.text) if c.subject is not None else ""
-            path_texts = [subject + "|" + "|".join(normalise(_flat_text(p)) for p in path) for path in paths] or [subject]
+            bases = cs.parents(c) if c.refs else cs.basis_claims(c)
             reported: set[str] = set()
             for m in mentions(c):
-                before = normalise(flat.folded[: m.start])
-                oks = [has_basis(m.span_text, before + "|" + pt) for pt in path_texts]
-                if all(oks):
+                before = subject + "|" + normalise(flat.folded[: m.start])
+                if has_basis(m.span_text, before):
+                    continue
+                memo: dict[int, bool] = {}
+
+                def ok(p: Claim, span_text: str = m.span_text, memo: dict[int, bool] = memo) -> bool:
+                    # the term is available through p when p introduces it, or when every claim p depends on does
+                    if p.number not in memo:
+                        memo[p.number] = False  # guards against cycles
+                        parents = cs.parents(p) if p.refs else cs.basis_claims(p)
+                        memo[p.number] = has_basis(span_text, text_of(p)) or (
+                            bool(parents) and all(ok(q) for q in parents)
+                        )
+                    return memo[p.number]
+
+                oks = [ok(p) for p in bases]
+                if oks and all(oks):
                     continue
                 term = term_of(normalise(m.span_text))
-                if not re.search(r"[\u4e00-\u9fff]", term):
-                    term = re.match(r"[A-Za-z0-9\-′'αβγ]+", term).group(0) if re.match(r"[A-Za-z0-9\-′'αβγ]+", term) else term  # type: ignore[union-attr]
+                token = re.match(r"[A-Za-z0-9\-′'αβγ]+", term)
+                if not re.search(r"[\u4e00-\u9fff]", term) and token:
+                    term = token.group(0)
                 if term in reported:
                     continue
                 reported.add(term)
                 span = flat.span(m.start, m.term_start + len(term))
                 rest = re.sub(f"(?:{MARKER.pattern}){re.escape(term)}", "|", own[m.marker_end + len(term) :])
                 later = has_basis(m.span_text, rest)
-                yield self._finding(cs, c, span, term, paths, oks, later, "|".join([before, *path_texts]))
+                prior = "|".join([before, *(text_of(a) for b in bases for a in [b, *cs.ancestors(b)])])
+                yield self._finding(cs, c, span, term, bases, oks, later, prior, ok)
 
     def _finding(
         self,
@@ -322,19 +334,30 @@ class AntecedentBasis(Rule):
         c: Claim,
         span: Span,
         term: str,
-        paths: list[list[Claim]],
+        bases: list[Claim],
         oks: list[bool],
         later: bool,
         prior: str,
+        ok: Callable[[Claim], bool],
     ) -> Diagnostic:
-        ancestors = sorted({p.number for path in paths for p in path})
+        ancestors = sorted({a.number for b in bases for a in [b, *cs.ancestors(b)]})
         where_zh = f"权利要求{c.number}" + (f"及其引用的权利要求{'、'.join(map(str, ancestors))}" if ancestors else "")
-        where_en = f"claim {c.number}" + (f" or in claim{'s' if len(ancestors) > 1 else ''} {', '.join(map(str, ancestors))} it depends on" if ancestors else "")
+        where_en = f"claim {c.number}" + (
+            f" or in claim{'s' if len(ancestors) > 1 else ''} {', '.join(map(str, ancestors))} it depends on" if ancestors else ""
+        )
         if any(oks):
-            bad = sorted({path[0].number for path, ok in zip(paths, oks, strict=True) if not ok})
-            good = sorted({path[0].number for path in paths} - set(bad))
-            bad_chain = next(path for path, ok in zip(paths, oks, strict=True) if not ok)
-            chain = " → ".join(str(x.number) for x in [c, *bad_chain])
+            good = [b.number for b, k in zip(bases, oks, strict=True) if k]
+            bad = [b.number for b, k in zip(bases, oks, strict=True) if not k]
+            # one chain that lacks the term, from this claim up to an independent claim
+            chain_claims = [c, next(b for b, k in zip(bases, oks, strict=True) if not k)]
+            while True:
+                last = chain_claims[-1]
+                ps = cs.parents(last) if last.refs else cs.basis_claims(last)
+                nxt = next((q for q in ps if not ok(q)), None)
+                if nxt is None or nxt in chain_claims:
+                    break
+                chain_claims.append(nxt)
+            chain = " → ".join(str(x.number) for x in chain_claims)
             return self.report(
                 c,
                 span,
@@ -365,8 +388,8 @@ class AntecedentBasis(Rule):
             zh=f"“{term}”缺乏引用基础：{where_zh}中均未引入“{term}”{dym_zh}",
             en=f"'{term}' has no antecedent: not introduced in {where_en}{dym_en}",
             fix=Fix(
-                f"改为“{suggestion}”" if suggestion else f"在前文引入“{term}”，或去掉“所述”",
-                f"use '{suggestion}'" if suggestion else f"introduce '{term}' first, or drop the referring word",
+                f"改为“{suggestion}”" if suggestion else f"在前文引入“{term}”，或改用已引入的名称",
+                f"use '{suggestion}'" if suggestion else f"introduce '{term}' first, or use a name already introduced",
             ),
             suggestion=suggestion,
         )
@@ -408,8 +431,8 @@ class AntecedentQuantity(Rule):
             flat = c.flat
             if flat is None:
                 continue
-            paths = basis_paths(cs, c)
-            prior_all = "|".join(normalise(_flat_text(p)) for path in paths for p in path)
+            bases = cs.parents(c) if c.refs else cs.basis_claims(c)
+            prior_all = "|".join(normalise(_flat_text(a)) for b in bases for a in [b, *cs.ancestors(b)])
             for m in mentions(c):
                 before_marker = flat.folded[max(0, m.start - 4) : m.start]
                 referred_plural = (m.quantifier in plural and m.quantifier not in ("各", "每个", "每一个", "每一")) or bool(
