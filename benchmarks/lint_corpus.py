@@ -1,6 +1,6 @@
 """Lint speed: claim sets per second for the whole rule set over the corpus, and a cold ``claimcheck lint``.
 
-    python benchmarks/lint_corpus.py [--rounds N]
+python benchmarks/lint_corpus.py [--rounds N]
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ def main() -> None:
         for f in files:
             lint_claimset(parse_source(read_path(f)))
     dt = time.perf_counter() - t0
-    print(f"lint (read + parse + all rules, warm): {args.rounds * len(files) / dt:,.1f} claim sets/s over {len(files)} sets")
+    print(
+        f"lint (read + parse + all rules, warm): {args.rounds * len(files) / dt:,.1f} claim sets/s over {len(files)} sets"
+    )
     sample = str(ROOT / "sample_claims" / "CN101223695A.txt")
     floor = cold_seconds(["-c", "import typer"])
     cold = cold_seconds(["-m", "claimcheck", "lint", sample])

@@ -1,6 +1,6 @@
 """Parse speed: claim sets per second over the corpus, and a cold ``claimcheck parse`` against the typer floor.
 
-    python benchmarks/parse_corpus.py [--rounds N]
+python benchmarks/parse_corpus.py [--rounds N]
 """
 
 from __future__ import annotations

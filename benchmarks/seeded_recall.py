@@ -1,6 +1,6 @@
 """Print seeded-defect recall per rule over the Chinese claim sets of tests/corpus/cn.
 
-    python benchmarks/seeded_recall.py
+python benchmarks/seeded_recall.py
 """
 
 from __future__ import annotations

@@ -17,6 +17,8 @@ from claimcheck.rules import antecedent as A
 
 Seed = tuple[str, str, str, "int | None"]
 MARKERS = "所述|该|上述|前述"
+REFERRING = re.compile(r"(?:所述|该|上述|前述)[的之]?(?:多个|若干个|若干|至少一个|一个|两个|各个|各|每个)?$")
+REFERRING = re.compile(r"(?:所述|该|上述|前述)[的之]?(?:多个|若干个|若干|至少一个|一个|两个|各个|各|每个)?$")
 
 
 def _replace_span(text: str, start: int, end: int, new: str) -> str:
@@ -36,10 +38,9 @@ def delete_introduction(text: str, cs: ClaimSet, per_file: int = 6) -> Iterator[
             if len(done) >= per_file:
                 return
             done.add(term)
-            referring = re.compile(r"(?:所述|该|上述|前述)[的之]?(?:多个|若干个|若干|至少一个|一个|两个|各个|各|每个)?$")
 
             def swap(m: re.Match[str], term: str = term) -> str:
-                return term if referring.search(text[max(0, m.start() - 8) : m.start()]) else "甲乙构件"
+                return term if REFERRING.search(text[max(0, m.start() - 8) : m.start()]) else "甲乙构件"
 
             seeded = re.sub(re.escape(term), swap, text)
             yield (f"delete introduction of {term}", seeded, "antecedent-basis", None)
@@ -51,8 +52,17 @@ def forward_reference(text: str, cs: ClaimSet) -> Iterator[Seed]:
         if c.kind is not Kind.DEPENDENT or c.reference is None or cs.get(c.number + 1) is None:
             continue
         seg = c.reference.segment
-        new = re.sub(r"\d+", str(c.number + 1), seg.text, count=1) if re.search(r"\d", seg.text) else f"权利要求{c.number + 1}所述的"
-        yield (f"claim {c.number} refers to {c.number + 1}", _replace_span(text, seg.span.start, seg.span.end, new), "reference-forward", c.number)
+        new = (
+            re.sub(r"\d+", str(c.number + 1), seg.text, count=1)
+            if re.search(r"\d", seg.text)
+            else f"权利要求{c.number + 1}所述的"
+        )
+        yield (
+            f"claim {c.number} refers to {c.number + 1}",
+            _replace_span(text, seg.span.start, seg.span.end, new),
+            "reference-forward",
+            c.number,
+        )
 
 
 def add_exemplary(text: str, cs: ClaimSet) -> Iterator[Seed]:
@@ -76,7 +86,12 @@ def or_to_and(text: str, cs: ClaimSet) -> Iterator[Seed]:
             new = re.sub(r"\d+", "1和2", seg.text, count=1)
         else:
             new = "权利要求1和2所述的"
-        yield (f"claim {c.number}: 或 -> 和", _replace_span(text, seg.span.start, seg.span.end, new), "multiple-dependency-alternative", c.number)
+        yield (
+            f"claim {c.number}: 或 -> 和",
+            _replace_span(text, seg.span.start, seg.span.end, new),
+            "multiple-dependency-alternative",
+            c.number,
+        )
 
 
 def change_subject(text: str, cs: ClaimSet) -> Iterator[Seed]:
@@ -85,8 +100,18 @@ def change_subject(text: str, cs: ClaimSet) -> Iterator[Seed]:
         if c.kind is not Kind.DEPENDENT or c.subject is None:
             continue
         s = c.subject.span
-        yield (f"claim {c.number}: subject -> 连接件", _replace_span(text, s.start, s.end, "连接件"), "subject-mismatch", c.number)
-        yield (f"claim {c.number}: subject -> 控制方法", _replace_span(text, s.start, s.end, "控制方法"), "subject-mismatch", c.number)
+        yield (
+            f"claim {c.number}: subject -> 连接件",
+            _replace_span(text, s.start, s.end, "连接件"),
+            "subject-mismatch",
+            c.number,
+        )
+        yield (
+            f"claim {c.number}: subject -> 控制方法",
+            _replace_span(text, s.start, s.end, "控制方法"),
+            "subject-mismatch",
+            c.number,
+        )
 
 
 SEEDERS = {

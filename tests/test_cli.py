@@ -23,7 +23,13 @@ GOOD = """1. 一种散热装置，包括底板和风扇。
 def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
     return subprocess.run(
-        [sys.executable, "-m", "claimcheck", *args], capture_output=True, text=True, cwd=cwd, env=env, input=stdin, timeout=120
+        [sys.executable, "-m", "claimcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        timeout=120,
     )
 
 
@@ -68,7 +74,19 @@ def test_lint_json_is_exact(bad: Path) -> None:
     assert set(doc) == {"version", "files", "summary"}
     f = doc["files"][0]
     assert f["path"] == str(bad) and f["claims"] == 3
-    keys = {"rule", "code", "severity", "claim", "line", "column", "end_line", "end_column", "message", "message_en", "fix"}
+    keys = {
+        "rule",
+        "code",
+        "severity",
+        "claim",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "message",
+        "message_en",
+        "fix",
+    }
     for d in f["diagnostics"]:
         assert keys <= set(d)
     ante = next(d for d in f["diagnostics"] if d["rule"] == "antecedent-basis")
@@ -154,7 +172,8 @@ def test_rules_command() -> None:
 
 def test_config_file_and_unknown_keys(tmp_path: Path, bad: Path) -> None:
     (tmp_path / "claimcheck.toml").write_text(
-        'ignore = ["multiple-dependency-alternative"]\nfail-on = "warning"\n[severity]\nunclear-term = "error"\n', encoding="utf-8"
+        'ignore = ["multiple-dependency-alternative"]\nfail-on = "warning"\n[severity]\nunclear-term = "error"\n',
+        encoding="utf-8",
     )
     doc = json.loads(run("lint", str(bad), "-f", "json").stdout)
     rules = {d["rule"]: d["severity"] for d in doc["files"][0]["diagnostics"]}
@@ -168,12 +187,8 @@ def test_config_file_and_unknown_keys(tmp_path: Path, bad: Path) -> None:
 
 
 def test_pyproject_config_and_profile(tmp_path: Path, bad: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text(
-        '[tool.claimcheck]\nprofile = "house.toml"\n', encoding="utf-8"
-    )
-    (tmp_path / "house.toml").write_text(
-        '[house]\nmax-claims = 2\nforbidden-words = ["底板"]\n', encoding="utf-8"
-    )
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck]\nprofile = "house.toml"\n', encoding="utf-8")
+    (tmp_path / "house.toml").write_text('[house]\nmax-claims = 2\nforbidden-words = ["底板"]\n', encoding="utf-8")
     doc = json.loads(run("lint", str(bad), "-f", "json").stdout)
     house = [d for d in doc["files"][0]["diagnostics"] if d["rule"] == "house-rules"]
     assert any("house limit of 2" in d["message_en"] for d in house)
@@ -198,7 +213,10 @@ def test_inline_suppression(tmp_path: Path) -> None:
     assert ("X002", 3) in codes  # the unclear-term suppression matched nothing
     assert any(c == "X003" for c, _ in codes)
     p2 = tmp_path / "unsuppressed.txt"
-    p2.write_text(p.read_text(encoding="utf-8").replace("# claimcheck: ignore[description-reference] 形状只能用附图限定\n", ""), encoding="utf-8")
+    p2.write_text(
+        p.read_text(encoding="utf-8").replace("# claimcheck: ignore[description-reference] 形状只能用附图限定\n", ""),
+        encoding="utf-8",
+    )
     doc2 = json.loads(run("lint", str(p2), "-f", "json").stdout)
     assert ("C002", 2) in [(d["code"], d["claim"]) for d in doc2["files"][0]["diagnostics"]]
 

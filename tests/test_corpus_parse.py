@@ -49,7 +49,12 @@ def test_parses_every_claim(path: Path) -> None:
 EXPECTED = {
     "CN101100502A.txt": {1: ("product", "B阶段环氧树脂溶液"), 2: ("method", None)},
     "CN112510640A.txt": {1: ("method", "发电厂继电保护整定计算方法"), 2: ("product", "发电厂继电保护整定计算系统")},
-    "CN86105254A.txt": {1: ("product", "钻油井或气井的系统"), 5: ("product", None), 11: ("method", None), 12: ("method", None)},
+    "CN86105254A.txt": {
+        1: ("product", "钻油井或气井的系统"),
+        5: ("product", None),
+        11: ("method", None),
+        12: ("method", None),
+    },
     "CN201047242Y.txt": {1: ("product", "平开窗用纱窗")},
     "CN201094265Y.txt": {1: ("product", "巴旦姆破壳机")},
     "CN85202237U.txt": {1: ("product", "小大双链两档自行车")},

@@ -25,7 +25,19 @@ BASE = "1. 一种散热装置，包括底板和翅片。\n2. 根据权利要求1
         "1. 一种夹具，包括底座。2. 根据权利要求1所述的夹具，其特征在于，所述底座为钢制。",
         "1. 一种夹具，包括\n底座。\r\n\r\n2. 根据权利要求1所述的夹具，\r\n其特征在于，所述底座为钢制。\r\n",
     ],
-    ids=["dot", "fullwidth-dot", "dunhao", "paren", "bracket", "lenticular", "prefix", "fullwidth-digits", "headers", "one-line", "crlf-wrapped"],
+    ids=[
+        "dot",
+        "fullwidth-dot",
+        "dunhao",
+        "paren",
+        "bracket",
+        "lenticular",
+        "prefix",
+        "fullwidth-digits",
+        "headers",
+        "one-line",
+        "crlf-wrapped",
+    ],
 )
 def test_number_forms(text: str) -> None:
     cs = parse_text(text)
@@ -164,6 +176,8 @@ def test_english_claims() -> None:
 
 
 def test_directive_lines_are_not_claim_text() -> None:
-    cs = parse_text("1. 一种装置，包括A。\n# claimcheck: ignore[unclear-term] 理由\n2. 根据权利要求1所述的装置，例如B。\n")
+    cs = parse_text(
+        "1. 一种装置，包括A。\n# claimcheck: ignore[unclear-term] 理由\n2. 根据权利要求1所述的装置，例如B。\n"
+    )
     assert "claimcheck" not in cs.claims[0].text
     assert len(cs.directives) == 1 and cs.directives[0].claim == 2

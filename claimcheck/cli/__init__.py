@@ -27,15 +27,13 @@ def main() -> None:
     except KeyboardInterrupt:
         print("claimcheck: interrupted", file=sys.stderr)
         sys.exit(130)
-    except Exception as e:  # click usage errors and anything unexpected
-        import click
-
-        if isinstance(e, click.exceptions.Exit):
-            sys.exit(e.exit_code)
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(2)
-        if isinstance(e, click.exceptions.Abort):
+    except Exception as e:  # usage errors of the command-line parser, and anything unexpected
+        exit_code = getattr(e, "exit_code", None)
+        show = getattr(e, "show", None)
+        if callable(show) and isinstance(exit_code, int):
+            show()
+            sys.exit(exit_code)
+        if type(e).__name__ == "Abort":
             sys.exit(130)
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise

@@ -36,19 +36,21 @@ def _root(
     """claimcheck: parse and lint patent claim sets (权利要求书)."""
 
 
-class ParseFormat(str, enum.Enum):
+class ParseFormat(enum.StrEnum):
     text = "text"
     json = "json"
 
 
-class TreeFormat(str, enum.Enum):
+class TreeFormat(enum.StrEnum):
     text = "text"
     json = "json"
     mermaid = "mermaid"
     dot = "dot"
 
 
-FileArg = Annotated[Path, typer.Argument(help="Claims file: .txt (UTF-8 or GBK), CNIPA/WIPO/EPO .xml, or .docx; - for stdin.")]
+FileArg = Annotated[
+    Path, typer.Argument(help="Claims file: .txt (UTF-8 or GBK), CNIPA/WIPO/EPO .xml, or .docx; - for stdin.")
+]
 LangOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--claims-lang", help="Which claim set to read from a multilingual XML file (default: zh, else en)."),
@@ -93,24 +95,28 @@ def tree(
 
         Console(highlight=False).print(parse_output.tree_rich(cs))
         return
-    render = {TreeFormat.json: parse_output.tree_json, TreeFormat.mermaid: parse_output.tree_mermaid, TreeFormat.dot: parse_output.tree_dot}
+    render = {
+        TreeFormat.json: parse_output.tree_json,
+        TreeFormat.mermaid: parse_output.tree_mermaid,
+        TreeFormat.dot: parse_output.tree_dot,
+    }
     typer.echo(render[format](cs))
 
 
-class LintFormat(str, enum.Enum):
+class LintFormat(enum.StrEnum):
     text = "text"
     json = "json"
     sarif = "sarif"
     github = "github"
 
 
-class Level(str, enum.Enum):
+class Level(enum.StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
 
 
-class MessageLang(str, enum.Enum):
+class MessageLang(enum.StrEnum):
     zh = "zh"
     en = "en"
     both = "both"
@@ -131,11 +137,21 @@ def lint(
         Optional[Level],  # noqa: UP045
         typer.Option("--fail-on", help="Exit 1 when a finding at or above this level is found [default: error]."),
     ] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (names, codes, prefixes, ALL).")] = None,  # noqa: UP045
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (names, codes or prefixes).")] = None,  # noqa: UP045
-    config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching upward.")] = None,  # noqa: UP045
-    profile: Annotated[Optional[str], typer.Option("--profile", help="Profile: cn-invention, cn-utility-model or a .toml file.")] = None,  # noqa: UP045
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline.")] = None,  # noqa: UP045
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these rules (names, codes, prefixes, ALL).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Skip these rules (names, codes or prefixes).")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Use this config file instead of searching upward.")
+    ] = None,
+    profile: Annotated[
+        str | None, typer.Option("--profile", help="Profile: cn-invention, cn-utility-model or a .toml file.")
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline.")
+    ] = None,
     write_baseline: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--write-baseline", help="Record today's findings in this file (and exit 0)."),
@@ -147,7 +163,9 @@ def lint(
     ] = None,
     claims_lang: LangOpt = None,
     max_size: MaxSizeOpt = 20,
-    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output [default: when a terminal].")] = None,  # noqa: UP045
+    color: Annotated[
+        bool | None, typer.Option("--color/--no-color", help="Colour the text output [default: when a terminal].")
+    ] = None,
 ) -> None:
     """Check claim sets against the drafting rules (权利要求书形式与撰写检查). Exit 0 clean, 1 findings, 2 bad input."""
     import sys
@@ -201,7 +219,14 @@ def lint(
             progress.advance(task)
 
     try:
-        results = lint_paths(files, config_for=config_for, lang=claims_lang, max_bytes=max_size * 1024 * 1024, description=desc_text, on_file=tick)
+        results = lint_paths(
+            files,
+            config_for=config_for,
+            lang=claims_lang,
+            max_bytes=max_size * 1024 * 1024,
+            description=desc_text,
+            on_file=tick,
+        )
     finally:
         if progress is not None:
             progress.stop()
@@ -249,8 +274,12 @@ def rules(
     if rule is None:
         names = [r.name for r in ALL_RULES]
         close = difflib.get_close_matches(name, names, n=1)
-        raise InputError(f"unknown rule '{name}'" + (f" (did you mean '{close[0]}'?)" if close else "") + "; see 'claimcheck rules'")
+        raise InputError(
+            f"unknown rule '{name}'" + (f" (did you mean '{close[0]}'?)" if close else "") + "; see 'claimcheck rules'"
+        )
     langs = ", ".join(rule.languages)
     catalogue = ", ".join(rule.catalogue) or "-"
-    typer.echo(f"{rule.code} {rule.name}  (default severity: {rule.severity.label}; languages: {langs}; catalogue: {catalogue})\n")
+    typer.echo(
+        f"{rule.code} {rule.name}  (default severity: {rule.severity.label}; languages: {langs}; catalogue: {catalogue})\n"
+    )
     typer.echo(inspect.cleandoc(rule.__doc__ or ""))

@@ -42,12 +42,20 @@ def fingerprint(f: FileResult, d: Diagnostic) -> str:
 def write_baseline(path: Path, results: list[FileResult]) -> int:
     """Record every current finding; return how many."""
     entries = [
-        {"fingerprint": fingerprint(f, d), "rule": d.rule, "file": Path(f.path).name, "claim": d.claim, "message": d.message_zh}
+        {
+            "fingerprint": fingerprint(f, d),
+            "rule": d.rule,
+            "file": Path(f.path).name,
+            "claim": d.claim,
+            "message": d.message_zh,
+        }
         for f in results
         if f.claimset is not None
         for d in f.diagnostics
     ]
-    path.write_text(json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     return len(entries)
 
 

@@ -200,7 +200,9 @@ def _check_options(rule: str, opts: dict[str, Any], where: str) -> None:
     r = find_rule(rule)
     if r is None:
         return
-    allowed = set(r.options) | ({"corpus-median-length", "corpus-median-features"} if r.name == "narrow-independent" else set())
+    allowed = set(r.options) | (
+        {"corpus-median-length", "corpus-median-features"} if r.name == "narrow-independent" else set()
+    )
     for k in opts:
         if k not in allowed:
             hint = _did_you_mean(k, sorted(allowed)) if allowed else " (this rule has no options)"

@@ -221,14 +221,30 @@ def apply_directives(cs: ClaimSet, found: list[Diagnostic]) -> list[Diagnostic]:
     for directive in cs.directives:
         parsed = parse_directive(directive.text)
         if parsed is None:
-            extra.append(_directive_diag("X003", "unknown-suppression", directive.span, "无法识别的 claimcheck 指令", f"cannot read directive '{directive.text}'"))
+            extra.append(
+                _directive_diag(
+                    "X003",
+                    "unknown-suppression",
+                    directive.span,
+                    "无法识别的 claimcheck 指令",
+                    f"cannot read directive '{directive.text}'",
+                )
+            )
             continue
         file_wide, names, _reason = parsed
         rules: set[str] = set()
         for n in names:
             r = find_rule(n)
             if r is None and n not in ("house-rules", "H001"):
-                extra.append(_directive_diag("X003", "unknown-suppression", directive.span, f"未知规则“{n}”", f"unknown rule '{n}' in suppression"))
+                extra.append(
+                    _directive_diag(
+                        "X003",
+                        "unknown-suppression",
+                        directive.span,
+                        f"未知规则“{n}”",
+                        f"unknown rule '{n}' in suppression",
+                    )
+                )
                 continue
             rules.add(r.name if r is not None else "house-rules")
         used = False
@@ -284,7 +300,9 @@ def expand_paths(paths: list[Path]) -> list[Path]:
                 sorted(
                     f
                     for f in p.rglob("*")
-                    if f.is_file() and f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                    if f.is_file()
+                    and f.suffix.lower() in SUFFIXES
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
                     and not f.name.endswith(".desc.txt")
                 )
             )

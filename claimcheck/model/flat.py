@@ -59,12 +59,10 @@ def flatten(text: str, start: int, end: int) -> FlatText:
             if chars and j < end and _ascii_word(chars[-1]) and _ascii_word(text[j]) and chars[-1] != " ":
                 chars.append(" ")
                 offsets.append(i)
-            elif chars and j < end and chars[-1] not in " \n" and text[j] not in " ":
-                # keep sub-paragraph breaks of claims that list features on separate lines
-                # only where a delimiter ends the line; wrapped words are joined
-                if chars[-1] in "；;：:。":
-                    chars.append("\n")
-                    offsets.append(i)
+            elif chars and j < end and chars[-1] in "；;：:。" and text[j] != " ":
+                # keep sub-paragraph breaks where a delimiter ends the line; wrapped words are joined
+                chars.append("\n")
+                offsets.append(i)
             i = j
             continue
         chars.append(ch)

@@ -12,8 +12,20 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"}
-FULLWIDTH.update({ord("（"): ord("("), ord("）"): ord(")"), ord("．"): ord("."), ord("～"): ord("~"), ord("－"): ord("-"), ord("　"): ord(" ")})
+FULLWIDTH = {
+    ord(c): ord(c) - 0xFEE0
+    for c in "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
+}
+FULLWIDTH.update(
+    {
+        ord("（"): ord("("),
+        ord("）"): ord(")"),
+        ord("．"): ord("."),
+        ord("～"): ord("~"),
+        ord("－"): ord("-"),
+        ord("　"): ord(" "),
+    }
+)
 
 
 def fold_width(text: str) -> str:

@@ -9,6 +9,7 @@ from every flat character back to its offset in the source, so that every
 from __future__ import annotations
 
 import re
+
 from claimcheck.errors import InputError
 from claimcheck.model.claim import Category, Claim, Kind, Reference, RefMode, Segment
 from claimcheck.model.claimset import ClaimSet, Directive
@@ -49,7 +50,13 @@ def _raw_from_blocks(src: SourceText, folded: str, warnings: list[str]) -> list[
             n = int(m.group(1))
             if num is not None and n != num:
                 warnings.append(f"claim numbered {n} in its text but {num} in the XML num attribute")
-            out.append(RawClaim(n, Span(m.start() + (len(m.group(0)) - len(m.group(0).lstrip())), span.end), Span(m.start(), m.end())))
+            out.append(
+                RawClaim(
+                    n,
+                    Span(m.start() + (len(m.group(0)) - len(m.group(0).lstrip())), span.end),
+                    Span(m.start(), m.end()),
+                )
+            )
         else:
             n = num if num is not None else (out[-1].number + 1 if out else i + 1)
             out.append(RawClaim(n, span, Span(span.start, span.start)))
@@ -77,7 +84,9 @@ def parse_source(src: SourceText) -> ClaimSet:
     for span in directive_spans:
         following = next((c.number for c in claims if c.span.start > span.start), None)
         directives.append(Directive(span, src.text[span.start : span.end].strip(), following))
-    return ClaimSet(src, claims, warnings=warnings, text=clean, directives=directives, language="en" if english else "zh")
+    return ClaimSet(
+        src, claims, warnings=warnings, text=clean, directives=directives, language="en" if english else "zh"
+    )
 
 
 def parse_text(text: str, path: str = "<string>") -> ClaimSet:
@@ -140,7 +149,9 @@ def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Cl
                 claim.category = pcat
             elif claim.subject is not None and (
                 (not english and _names_parent(claim.subject.text, parents[0]))
-                or (english and not re.match(r"\s*the\b", t, re.I) and not _same_head_en(claim.subject.text, parents[0]))
+                or (
+                    english and not re.match(r"\s*the\b", t, re.I) and not _same_head_en(claim.subject.text, parents[0])
+                )
             ):
                 # 根据权利要求1所述的方法制得的产品: another category built on claim 1
                 claim.kind = Kind.INDEPENDENT

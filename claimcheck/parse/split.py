@@ -95,15 +95,13 @@ def split_claims(folded: str) -> list[RawClaim]:
         start = m.start() + len(m.group("lead"))
         label_end = m.end()
         midline = not _at_line_start(folded, m.start())
-        if label_end >= len(folded) or folded[label_end] in "\r\n":
-            # a bare number on its own line is not a claim label unless text follows on the next line
-            if not folded[label_end:].strip():
-                continue
+        if (label_end >= len(folded) or folded[label_end] in "\r\n") and not folded[label_end:].strip():
+            continue  # a bare number at the very end is not a claim label
         if not accepted:
             if n == 1 or _strong(m):
                 accepted.append((n, start, label_end))
             continue
-        prev_n, prev_start, prev_label_end = accepted[-1]
+        prev_n, _, prev_label_end = accepted[-1]
         prev_text = folded[prev_label_end:start].rstrip()
         if not prev_text:
             continue

@@ -88,7 +88,9 @@ def category_of(subject: str, english: bool = False) -> Category:
 
 def _en_words(subject: str) -> list[str]:
     """The words of an English subject up to its first preposition or participle."""
-    low = re.split(r"\b(?:of|for|to|in|by|with|from|on|at|intended|which|that|encoded|used|adapted)\b|\(", subject.lower())[0]
+    low = re.split(
+        r"\b(?:of|for|to|in|by|with|from|on|at|intended|which|that|encoded|used|adapted)\b|\(", subject.lower()
+    )[0]
     return re.findall(r"[a-z][a-z-]*", low)
 
 

@@ -46,7 +46,9 @@ def read_bytes(data: bytes, path: str = "<stdin>", *, lang: str | None = None, s
     return SourceText(text, path=path, format="text", encoding=encoding)
 
 
-def read_path(path: str | os.PathLike[str], *, lang: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> SourceText:
+def read_path(
+    path: str | os.PathLike[str], *, lang: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> SourceText:
     """Read claims from a file; raise :class:`InputError` with a one-line message on bad input."""
     p = Path(path)
     name = str(path)

@@ -35,7 +35,9 @@ def _check_zip(data: bytes, path: str) -> None:
             if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 10_000_000:
                 raise InputError(f"{path}: refused: compression ratio of {info.filename} suggests a zip bomb")
         if total > MAX_UNCOMPRESSED:
-            raise InputError(f"{path}: refused: .docx expands to {total // 1_048_576} MB (limit {MAX_UNCOMPRESSED // 1_048_576} MB)")
+            raise InputError(
+                f"{path}: refused: .docx expands to {total // 1_048_576} MB (limit {MAX_UNCOMPRESSED // 1_048_576} MB)"
+            )
         if "word/document.xml" not in zf.namelist():
             raise InputError(f"{path}: not a Word document (no word/document.xml)")
 

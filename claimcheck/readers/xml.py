@@ -69,6 +69,11 @@ class _Builder:
         self.length += len(text)
 
 
+def _line(node: etree._Element) -> int | None:
+    value = node.sourceline
+    return value if isinstance(value, int) else None
+
+
 def _claim_text(el: etree._Element, b: _Builder) -> None:
     """Append the text of a ``<claim>`` element: claim-texts joined by newlines."""
     first = True
@@ -78,18 +83,18 @@ def _claim_text(el: etree._Element, b: _Builder) -> None:
         name = _local(node.tag)
         is_ct = name == "claim-text"
         if is_ct and not first and b.parts and not b.parts[-1].endswith("\n"):
-            b.add_synthetic("\n", node.sourceline)
+            b.add_synthetic("\n", _line(node))
         if is_ct:
             first = False
         if name == "br":
-            b.add_synthetic("\n", node.sourceline)
+            b.add_synthetic("\n", _line(node))
         elif isinstance(node.tag, str) and node.text and (in_text or is_ct):
-            b.add(node.text, node.sourceline)
+            b.add(node.text, _line(node))
         for child in node:
             if isinstance(child.tag, str):
                 walk(child, in_text or is_ct)
             if child.tail and (in_text or is_ct):
-                b.add(child.tail, child.sourceline)
+                b.add(child.tail, _line(child))
 
     walk(el, False)
 
@@ -124,7 +129,7 @@ def read_xml(data: bytes, path: str, lang: str | None = None) -> SourceText:
             # tail of the previous claim continued on a new page
             prev_num, prev_span = blocks.pop()
             if b.parts and not b.parts[-1].endswith("\n"):
-                b.add_synthetic("\n", el.sourceline)
+                b.add_synthetic("\n", _line(el))
             _claim_text(el, b)
             blocks.append((prev_num, Span(prev_span.start, b.length)))
             continue
@@ -133,11 +138,11 @@ def read_xml(data: bytes, path: str, lang: str | None = None) -> SourceText:
             digits = re.sub(r"\D", "", num_attr)
             num = int(digits) if digits else None
         if blocks:
-            b.add_synthetic("\n", el.sourceline)
+            b.add_synthetic("\n", _line(el))
             start = b.length
-        probe = "".join(t for t in el.itertext() if t).lstrip()
+        probe = "".join(str(t) for t in el.itertext() if t).lstrip()
         if not re.match(r"[0-9０-９]{1,3}\s*[.．、)）]", probe) and num is not None:
-            b.add_synthetic(f"{num}. ", el.sourceline)
+            b.add_synthetic(f"{num}. ", _line(el))
         _claim_text(el, b)
         blocks.append((num, Span(start, b.length)))
     text = "".join(b.parts)

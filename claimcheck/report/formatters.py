@@ -27,11 +27,19 @@ def _loc(f: FileResult, d: Diagnostic) -> tuple[int, int, int, int]:
 def _fix_dict(f: FileResult, d: Diagnostic) -> dict[str, Any] | None:
     if d.fix is None:
         return None
-    out: dict[str, Any] = {"title": d.fix.title_zh, "title_en": d.fix.title_en, "applicability": d.fix.applicability.value}
+    out: dict[str, Any] = {
+        "title": d.fix.title_zh,
+        "title_en": d.fix.title_en,
+        "applicability": d.fix.applicability.value,
+    }
     if d.fix.span is not None and d.fix.replacement is not None and f.claimset is not None:
         loc = f.claimset.source.locate(d.fix.span)
         out.update(
-            replacement=d.fix.replacement, line=loc.line, column=loc.column, end_line=loc.end_line, end_column=loc.end_column
+            replacement=d.fix.replacement,
+            line=loc.line,
+            column=loc.column,
+            end_line=loc.end_line,
+            end_column=loc.end_column,
         )
     return out
 
@@ -55,7 +63,11 @@ def render_json(report: Report, lang: str = "both") -> str:
     """One JSON object with every file and finding."""
     files = []
     for f in report.files:
-        entry: dict[str, Any] = {"path": f.path, "claims": len(f.claimset) if f.claimset is not None else 0, "diagnostics": []}
+        entry: dict[str, Any] = {
+            "path": f.path,
+            "claims": len(f.claimset) if f.claimset is not None else 0,
+            "diagnostics": [],
+        }
         if f.error:
             entry["error"] = f.error
         for d in f.diagnostics:
@@ -109,7 +121,12 @@ def render_sarif(report: Report, lang: str = "both") -> str:
                     {
                         "physicalLocation": {
                             "artifactLocation": {"uri": f.path.replace("\\", "/")},
-                            "region": {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col},
+                            "region": {
+                                "startLine": line,
+                                "startColumn": col,
+                                "endLine": end_line,
+                                "endColumn": end_col,
+                            },
                         }
                     }
                 ],
@@ -186,7 +203,7 @@ def render_text(report: Report, lang: str = "both", color: bool | None = None) -
         assert f.claimset is not None
         src = f.claimset.source
         for d in f.diagnostics:
-            line, col, end_line, end_col = _loc(f, d)
+            line, col, _, _ = _loc(f, d)
             claim = f" (claim {d.claim})" if d.claim is not None else ""
             msg = d.message_zh if lang in ("zh", "both") else d.message_en
             console.print(
@@ -233,7 +250,7 @@ def _snippet(text: str, start: int, end: int, cell_len: Callable[[str], int], wi
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(line) else ""
     pad = cell_len(prefix + line[left:col])
-    mark = max(1, cell_len(line[col:max(span_end, col + 1)]))
+    mark = max(1, cell_len(line[col : max(span_end, col + 1)]))
     return prefix + shown + suffix, " " * pad + "^" * mark
 
 

@@ -51,7 +51,9 @@ def parse_json(cs: ClaimSet) -> str:
 
 def parse_text(cs: ClaimSet) -> str:
     """A readable listing of the parsed claims."""
-    lines = [f"{cs.source.path}: {len(cs)} claims ({len(cs.independent)} independent), {cs.source.format}, {cs.source.encoding}"]
+    lines = [
+        f"{cs.source.path}: {len(cs)} claims ({len(cs.independent)} independent), {cs.source.format}, {cs.source.encoding}"
+    ]
     for w in cs.warnings:
         lines.append(f"  warning: {w}")
     for c in cs.claims:
@@ -169,9 +171,13 @@ def tree_rich(cs: ClaimSet) -> Any:
     for c in cs.claims:
         if cs.parents(c):
             continue
-        cat = {"product": "产品 product", "method": "方法 method", "use": "用途 use"}.get(c.category.value, "类别不明 unknown")
+        cat = {"product": "产品 product", "method": "方法 method", "use": "用途 use"}.get(
+            c.category.value, "类别不明 unknown"
+        )
         ref = f" [dim](refers to claim {compact_numbers(list(c.mentions))})[/]" if c.mentions else ""
-        missing = " [red](refers to a missing or later claim)[/]" if c.reference is not None and not c.is_independent else ""
+        missing = (
+            " [red](refers to a missing or later claim)[/]" if c.reference is not None and not c.is_independent else ""
+        )
         node = root.add(f"[bold cyan]{c.number}[/] [green]{cat}[/] {escape(_seg(c.subject) or '')}{ref}{missing}")
         add(node, c)
     return root

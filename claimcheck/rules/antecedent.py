@@ -29,15 +29,33 @@ _ORDINAL_ONLY = re.compile(r"^(?:第[一二三四五六七八九十0-9]+|[一二
 _GENERIC = {"方法", "装置", "系统", "设备", "步骤", "结构", "产品", "组合物", "用途", "部件", "工艺"}
 
 
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The antecedent word lists, each sorted longest first."""
+
+    plural: list[str]
+    singular: list[str]
+    anyq: list[str]
+    stops: list[str]
+    parts: list[str]
+    early: frozenset[str]
+
+
 @cache
-def _lists() -> tuple[list[str], list[str], list[str], list[str], list[str]]:
-    plural = lexicon.words("antecedent", "quantifiers", "plural")
-    singular = lexicon.words("antecedent", "quantifiers", "singular")
-    anyq = lexicon.words("antecedent", "quantifiers", "any")
-    stops = lexicon.words("antecedent", "stops", "words")
-    parts = lexicon.words("antecedent", "parts", "words")
-    by_len = lambda xs: sorted(xs, key=len, reverse=True)  # noqa: E731
-    return by_len(plural), by_len(singular), by_len(anyq), by_len(stops), by_len(parts)
+def words() -> Words:
+    """The word lists of ``lexicons/antecedent.toml``."""
+
+    def get(*keys: str) -> list[str]:
+        return sorted(lexicon.words("antecedent", *keys), key=len, reverse=True)
+
+    return Words(
+        plural=get("quantifiers", "plural"),
+        singular=get("quantifiers", "singular"),
+        anyq=get("quantifiers", "any"),
+        stops=get("stops", "words"),
+        parts=get("parts", "words"),
+        early=frozenset(get("stops", "early")),
+    )
 
 
 def normalise(text: str) -> str:
@@ -68,7 +86,7 @@ def mentions(claim: Claim) -> list[Mention]:
     if flat is None:
         return []
     t = flat.folded
-    plural, singular, anyq, _, _ = _lists()
+    w = words()
     skip_until = 0
     if claim.reference is not None:
         ref_end = claim.reference.segment.span.end
@@ -79,7 +97,7 @@ def mentions(claim: Claim) -> list[Mention]:
             continue
         i = m.end()
         quant = ""
-        for q in (*anyq, *plural, *singular):
+        for q in (*w.anyq, *w.plural, *w.singular):
             if t.startswith(q, i) and len(t) > i + len(q):
                 quant = q
                 i += len(q)
@@ -111,23 +129,19 @@ def term_of(span_text: str) -> str:
     digit, or at a predicate word (from the third character on): 所述滑块往复运动 -> 滑块,
     所述轴以… -> 轴, 所述排出口达25cm -> 排出口.
     """
-    _, _, _, stops, parts = _lists()
-    early = _early()
+    w = words()
     for k in range(1, len(span_text)):
         ch = span_text[k]
-        if ch in early or (ch.isdigit() and not span_text[k - 1].isascii()):
+        if ch in w.early or (ch.isdigit() and not span_text[k - 1].isascii()):
             return span_text[:k]
-        if k >= 2 and (_starts_with_any(span_text[k:], stops) or _starts_with_any(span_text[k:], parts)):
+        if k >= 2 and (_starts_with_any(span_text[k:], w.stops) or _starts_with_any(span_text[k:], w.parts)):
             return span_text[:k]
     return span_text
 
 
-@cache
-def _early() -> frozenset[str]:
-    return frozenset(lexicon.words("antecedent", "stops", "early"))
-
-
-_MARKED = re.compile(r"(?:所述之|所述的|所述|该|上述的|上述|前述的|前述)(?:多个|若干个|若干|各个|各|每个|至少一个|一个|两个)?$")
+_MARKED = re.compile(
+    r"(?:所述之|所述的|所述|该|上述的|上述|前述的|前述)(?:多个|若干个|若干|各个|各|每个|至少一个|一个|两个)?$"
+)
 
 
 def _unmarked(term: str, prior: str) -> Iterator[int]:
@@ -146,18 +160,20 @@ def introduced(term: str, prior: str) -> bool:
 
 def _whole_char(ch: str, prior: str) -> bool:
     """True when the one-character term ``ch`` stands alone in ``prior`` (包括壳体和盖，), not inside a word (运转)."""
-    _, _, _, stops, _ = _lists()
+    stops = words().stops
     for start in _unmarked(ch, prior):
         before = prior[start - 1] if start > 0 else "|"
         after = prior[start + 1 :]
-        if before in "|，,、和及与的：:；;个括有设一" and (not after or _TERM_END.match(after) or after[0] in "|。的" or _starts_with_any(after, stops)):
+        if before in "|，,、和及与的：:；;个括有设一" and (
+            not after or _TERM_END.match(after) or after[0] in "|。的" or _starts_with_any(after, stops)
+        ):
             return True
     return False
 
 
 def _complete_in(term: str, prior: str) -> bool:
     """True when ``term`` occurs in ``prior`` as a whole term: followed by punctuation, a stop word or the end."""
-    _, _, _, stops, parts = _lists()
+    stops = words().stops
     for start in _unmarked(term, prior):
         after = prior[start + len(term) :]
         if not after or _TERM_END.match(after) or after[0] in "|。的" or _starts_with_any(after, stops):
@@ -172,7 +188,7 @@ def has_basis(span_text: str, prior: str) -> bool:
     it occurs in the prior text; or when a prefix of it (two characters or more) occurs there as a
     whole term and what follows is a part or attribute (壳体顶部) rather than a noun suffix (支撑|架).
     """
-    _, _, _, stops, parts = _lists()
+    parts = words().parts
     s = normalise(span_text)
     if not s:
         return True
@@ -193,7 +209,9 @@ def has_basis(span_text: str, prior: str) -> bool:
             p = p or k
     if p < 2:
         # a one-character term (所述盖铰接 after 包括壳体和盖) stands whole in the prior text
-        return "\u4e00" <= s[0] <= "\u9fff" and s[0] not in "一二两三四五六七八九十第各每个" and _whole_char(s[0], prior)
+        return (
+            "\u4e00" <= s[0] <= "\u9fff" and s[0] not in "一二两三四五六七八九十第各每个" and _whole_char(s[0], prior)
+        )
     head, rest = term[:p], term[p:]
     if _starts_with_any(rest, parts):
         return True
@@ -343,7 +361,9 @@ class AntecedentBasis(Rule):
         ancestors = sorted({a.number for b in bases for a in [b, *cs.ancestors(b)]})
         where_zh = f"权利要求{c.number}" + (f"及其引用的权利要求{'、'.join(map(str, ancestors))}" if ancestors else "")
         where_en = f"claim {c.number}" + (
-            f" or in claim{'s' if len(ancestors) > 1 else ''} {', '.join(map(str, ancestors))} it depends on" if ancestors else ""
+            f" or in claim{'s' if len(ancestors) > 1 else ''} {', '.join(map(str, ancestors))} it depends on"
+            if ancestors
+            else ""
         )
         if any(oks):
             good = [b.number for b, k in zip(bases, oks, strict=True) if k]
@@ -377,7 +397,10 @@ class AntecedentBasis(Rule):
                 span,
                 zh=f"“{term}”在首次引入之前即以“所述”引用",
                 en=f"'{term}' is referred to before it is introduced later in the claim",
-                fix=Fix(f"先引入“{term}”（如“一{term}”），再以“所述{term}”引用", f"introduce '{term}' before referring to it"),
+                fix=Fix(
+                    f"先引入“{term}”（如“一{term}”），再以“所述{term}”引用",
+                    f"introduce '{term}' before referring to it",
+                ),
             )
         suggestion = _suggest(term, prior)
         dym_zh = f"；是否指“{suggestion}”？" if suggestion else ""
@@ -426,7 +449,8 @@ class AntecedentQuantity(Rule):
     source = "专利法 第26条第4款"
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
-        plural, singular, anyq, _, _ = _lists()
+        w = words()
+        plural, singular, anyq = w.plural, w.singular, w.anyq
         for c in cs:
             flat = c.flat
             if flat is None:
@@ -435,9 +459,11 @@ class AntecedentQuantity(Rule):
             prior_all = "|".join(normalise(_flat_text(a)) for b in bases for a in [b, *cs.ancestors(b)])
             for m in mentions(c):
                 before_marker = flat.folded[max(0, m.start - 4) : m.start]
-                referred_plural = (m.quantifier in plural and m.quantifier not in ("各", "每个", "每一个", "每一")) or bool(
-                    _PLURAL_MARK.search(before_marker)
-                ) or m.quantifier in ("各", "每个", "各个")
+                referred_plural = (
+                    (m.quantifier in plural and m.quantifier not in ("各", "每个", "每一个", "每一"))
+                    or bool(_PLURAL_MARK.search(before_marker))
+                    or m.quantifier in ("各", "每个", "各个")
+                )
                 referred_single = m.quantifier in ("一个", "单个")
                 if not referred_plural and not referred_single:
                     continue
@@ -475,7 +501,9 @@ class AntecedentQuantity(Rule):
                 kinds.add("any")
             elif any(head.endswith(q) for q in plural):
                 kinds.add("plural")
-            elif any(head.endswith(q) for q in singular if q != "一") or (head.endswith("一") and not head.endswith(("第一", "统一", "唯一", "同一"))):
+            elif any(head.endswith(q) for q in singular if q != "一") or (
+                head.endswith("一") and not head.endswith(("第一", "统一", "唯一", "同一"))
+            ):
                 kinds.add("singular")
             else:
                 kinds.add("plain")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, ClassVar
 
 from claimcheck import lexicon
 from claimcheck.model import Claim, ClaimSet
@@ -14,7 +14,9 @@ from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule
 
 _CLAUSE = re.compile(r"[，。；：,;:\n]")
-_DEFINED = re.compile(r"[0-9]+(?:\.[0-9]+)?\s*(?:℃|°C|K|MPa|kPa|Pa|bar|atm|%|mm|cm|nm|μm|m|kV|V|A|W|Hz|kg|g|mg|mol|s|min|h)")
+_DEFINED = re.compile(
+    r"[0-9]+(?:\.[0-9]+)?\s*(?:℃|°C|K|MPa|kPa|Pa|bar|atm|%|mm|cm|nm|μm|m|kV|V|A|W|Hz|kg|g|mg|mol|s|min|h)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,7 @@ class UnclearTerm(Rule):
     severity = Severity.WARNING
     catalogue = ("CN-CLR-001", "CN-CLR-002", "CN-CLR-003")
     source = "专利审查指南 第二部分第二章 §3.2.2"
-    options = {"extended": False}
+    options: ClassVar[dict[str, Any]] = {"extended": False}
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         triggers, exempt = _triggers()
@@ -147,10 +149,13 @@ class UnclearTerm(Rule):
         if trig.kind == "list-etc":
             # 等 closing a list: A、B等 / A和B等 / 铜、铝等金属
             before = t[a:s]
-            return bool(re.search(r"[、]|[\u4e00-\u9fffA-Za-z0-9)）](?:和|或|及)[\u4e00-\u9fffA-Za-z0-9]", before)) and len(before) >= 2
+            return (
+                bool(re.search(r"[、]|[\u4e00-\u9fffA-Za-z0-9)）](?:和|或|及)[\u4e00-\u9fffA-Za-z0-9]", before))
+                and len(before) >= 2
+            )
         if trig.kind == "optional":
             # 可以 in 可以理解 / 不可以 is not an option marker
-            return not t[max(0, s - 1) : s] == "不"
+            return t[max(0, s - 1) : s] != "不"
         return True
 
 
@@ -287,7 +292,12 @@ class ReferenceSign(Rule):
                             c.flat.span(m.start(), m.end()),
                             zh=f"附图标记应加括号：“{name}{number}”应写作“{name}({number})”",
                             en=f"reference sign without parentheses: write {name}({number})",
-                            fix=Fix(f"改为“{name}({number})”", f"write {name}({number})", c.flat.span(m.start(), m.end()), f"{name}({number})"),
+                            fix=Fix(
+                                f"改为“{name}({number})”",
+                                f"write {name}({number})",
+                                c.flat.span(m.start(), m.end()),
+                                f"{name}({number})",
+                            ),
                         )
 
 
@@ -337,7 +347,7 @@ class DuplicateClaim(Rule):
     catalogue = ("CN-CON-001",)
     source = "专利审查指南 第二部分第二章 §3.2.3"
     languages = ("zh", "en")
-    options = {"threshold": 95}
+    options: ClassVar[dict[str, Any]] = {"threshold": 95}
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         from rapidfuzz import fuzz
@@ -358,5 +368,7 @@ class DuplicateClaim(Rule):
                         b.body.span if b.flat is None else b.flat.span(0, len(b.flat.text)),
                         zh=f"权利要求{b.number}与权利要求{a.number}实质相同（相似度{score:.0f}%），不符合简要的要求",
                         en=f"claim {b.number} is substantially the same as claim {a.number} ({score:.0f}% alike)",
-                        fix=Fix(f"删除权利要求{b.number}或使其限定不同的特征", f"delete claim {b.number} or make it differ"),
+                        fix=Fix(
+                            f"删除权利要求{b.number}或使其限定不同的特征", f"delete claim {b.number} or make it differ"
+                        ),
                     )

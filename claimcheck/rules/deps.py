@@ -102,9 +102,17 @@ class ReferenceForward(Rule):
             yield self.report(
                 c,
                 _ref_span(c),
-                zh=("权利要求引用了自身" if self_ref else f"权利要求{c.number}引用了在后的权利要求{'、'.join(map(str, bad))}")
+                zh=(
+                    "权利要求引用了自身"
+                    if self_ref
+                    else f"权利要求{c.number}引用了在后的权利要求{'、'.join(map(str, bad))}"
+                )
                 + "；只能引用在前的权利要求",
-                en=("the claim refers to itself" if self_ref else f"claim {c.number} refers to later claim {', '.join(map(str, bad))}")
+                en=(
+                    "the claim refers to itself"
+                    if self_ref
+                    else f"claim {c.number} refers to later claim {', '.join(map(str, bad))}"
+                )
                 + "; a claim may refer only to earlier claims",
             )
 
@@ -149,7 +157,9 @@ class MultipleDependencyAlternative(Rule):
             if ref is None or len(set(ref.numbers)) < 2 or ref.all_preceding:
                 continue
             nums = sorted(set(ref.numbers))
-            alt_text = f"{'、'.join(map(str, nums[:-1]))}或{nums[-1]}" if len(nums) <= 4 else f"{nums[0]}至{nums[-1]}中任一项"
+            alt_text = (
+                f"{'、'.join(map(str, nums[:-1]))}或{nums[-1]}" if len(nums) <= 4 else f"{nums[0]}至{nums[-1]}中任一项"
+            )
             if ref.mode is RefMode.CUMULATIVE and ref.bare_range:
                 yield self.report(
                     c,
@@ -157,7 +167,10 @@ class MultipleDependencyAlternative(Rule):
                     zh=f"引用范围“{ref.segment.text}”未写明“任一项”，不清楚是否择一引用",
                     en=f"range reference '{ref.segment.text}' without 任一项: not clearly in the alternative",
                     severity=Severity.WARNING,
-                    fix=Fix(f"改为“权利要求{nums[0]}至{nums[-1]}中任一项所述”", f"write 权利要求{nums[0]}至{nums[-1]}中任一项所述"),
+                    fix=Fix(
+                        f"改为“权利要求{nums[0]}至{nums[-1]}中任一项所述”",
+                        f"write 权利要求{nums[0]}至{nums[-1]}中任一项所述",
+                    ),
                 )
             elif ref.mode is RefMode.CUMULATIVE:
                 yield self.report(
@@ -229,9 +242,7 @@ class MultipleDependencyChain(Rule):
                     ),
                 )
                 continue
-            indirect = sorted(
-                {p.number for p in parents if any(a.is_multiple_dependent for a in cs.ancestors(p))}
-            )
+            indirect = sorted({p.number for p in parents if any(a.is_multiple_dependent for a in cs.ancestors(p))})
             if indirect:
                 yield self.report(
                     c,

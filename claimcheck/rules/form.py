@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any, ClassVar
 
 from claimcheck.model import ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
@@ -61,7 +62,12 @@ class ClaimNumbering(Rule):
                     c.label.span,
                     zh=f"权利要求编号{what}：应为{expected}，实为{c.number}",
                     en=f"claim numbering {what_en}: expected {expected}, found {c.number}",
-                    fix=Fix(f"改为{expected}并更新引用", f"renumber as {expected} and update references", c.label.span, f"{expected}."),
+                    fix=Fix(
+                        f"改为{expected}并更新引用",
+                        f"renumber as {expected} and update references",
+                        c.label.span,
+                        f"{expected}.",
+                    ),
                 )
             if c.number not in seen:
                 expected = c.number + 1
@@ -173,7 +179,7 @@ class ClaimCount(Rule):
     catalogue = ("CN-CON-003", "CN-FEE-001")
     source = "专利法实施细则 第110条"
     languages = ("zh", "en")
-    options = {"fee-threshold": 10, "max-claims": 30, "fee-per-claim": 150}
+    options: ClassVar[dict[str, Any]] = {"fee-threshold": 10, "max-claims": 30, "fee-per-claim": 150}
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         n = len(cs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Iterator
+from typing import Any, ClassVar
 
 from claimcheck import lexicon
 from claimcheck.model import Category, Claim, ClaimSet
@@ -13,7 +14,9 @@ from claimcheck.rules.base import Context, Rule
 
 _SPLIT = re.compile(r"[，；;,：:\n]|(?:以及|并且)")
 _MARKERS = re.compile(r"^(?:其特征在于|其特征是|其特征为|特征在于|其中|包括|包含|含有|所述\S{0,12}包括)$")
-_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?\s*(?:℃|°C|MPa|kPa|Pa|%|mm|cm|nm|μm|m|kV|V|A|W|Hz|kg|g|mg|mol|s|min|h|r/min|rpm)")
+_NUMBER = re.compile(
+    r"[0-9]+(?:\.[0-9]+)?\s*(?:℃|°C|MPa|kPa|Pa|%|mm|cm|nm|μm|m|kV|V|A|W|Hz|kg|g|mg|mol|s|min|h|r/min|rpm)"
+)
 
 
 def features(claim: Claim) -> list[str]:
@@ -72,7 +75,7 @@ class NarrowIndependent(Rule):
     severity = Severity.WARNING
     catalogue = ("CN-IND-005",)
     source = "专利法实施细则 第23条第2款"
-    options = {"max-features": 20, "length-ratio": 2.5}
+    options: ClassVar[dict[str, Any]] = {"max-features": 20, "length-ratio": 2.5}
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         stats = lexicon.load("strategy").get("corpus", {})
@@ -97,7 +100,11 @@ class NarrowIndependent(Rule):
             if others and length > ratio * statistics.median(others) and length > med_len:
                 reasons_zh.append(f"是本申请其他独立权利要求中位长度的{length / statistics.median(others):.1f}倍")
                 reasons_en.append(f"{length / statistics.median(others):.1f}× the other independent claims")
-            if c.transition_type == "closed" and c.category is Category.PRODUCT and not re.search(r"组合物|合金|溶液|制剂|材料|涂料|树脂", c.subject.text if c.subject else ""):
+            if (
+                c.transition_type == "closed"
+                and c.category is Category.PRODUCT
+                and not re.search(r"组合物|合金|溶液|制剂|材料|涂料|树脂", c.subject.text if c.subject else "")
+            ):
                 reasons_zh.append("使用封闭式过渡语（由……组成）")
                 reasons_en.append("closed transition (由……组成)")
             if not reasons_zh:

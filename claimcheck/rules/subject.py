@@ -97,7 +97,10 @@ class SubjectMismatch(Rule):
                         en=f"subject '{c.subject.text}' ({my_cat.value}) is of another category than claim {p.number}'s "
                         f"'{p.subject.text}' ({p_cat.value})",
                         severity=Severity.ERROR,
-                        fix=Fix(f"改为“{p.subject.text}”，或写成独立权利要求", f"use '{p.subject.text}', or make it an independent claim"),
+                        fix=Fix(
+                            f"改为“{p.subject.text}”，或写成独立权利要求",
+                            f"use '{p.subject.text}', or make it an independent claim",
+                        ),
                     )
                 else:
                     yield self.report(
@@ -161,5 +164,8 @@ class BareSubject(Rule):
                 zh=f"主题名称“{c.subject.text}”过于笼统，未体现技术领域",
                 en=f"subject name '{c.subject.text}' is bare: it shows no technical field",
                 severity=Severity.INFO if purpose else None,
-                fix=Fix("在主题名称中写明技术领域或用途，如“一种工件夹紧装置”", "name the field in the subject, e.g. 一种工件夹紧装置"),
+                fix=Fix(
+                    "在主题名称中写明技术领域或用途，如“一种工件夹紧装置”",
+                    "name the field in the subject, e.g. 一种工件夹紧装置",
+                ),
             )

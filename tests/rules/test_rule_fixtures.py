@@ -42,7 +42,11 @@ def test_fixture(rule: str, case: dict[str, Any]) -> None:
     assert got == want, [d.message_en for d in found]
     for e in case.get("expect", []):
         if "severity" in e:
-            match = [d for d in found if d.claim == e["claim"] and cs.text[d.span.start : d.span.end].replace("\n", "") == e["mark"]]
+            match = [
+                d
+                for d in found
+                if d.claim == e["claim"] and cs.text[d.span.start : d.span.end].replace("\n", "") == e["mark"]
+            ]
             assert match and match[0].severity.label == e["severity"]
     for e in case.get("message_contains", []):
         assert any(e in d.message_zh or e in d.message_en for d in found), [d.message_zh for d in found]
