@@ -37,5 +37,7 @@ def main() -> None:
             sys.exit(130)
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
-        print(f"claimcheck: internal error: {type(e).__name__}: {e} (set CLAIMCHECK_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            f"claimcheck: internal error: {type(e).__name__}: {e} (set CLAIMCHECK_DEBUG=1 for details)", file=sys.stderr
+        )
         sys.exit(2)

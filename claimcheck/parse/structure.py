@@ -27,18 +27,6 @@ _SUBJECT_END_EN = re.compile(
 )
 _ARTICLE = re.compile(r"^(?i:a|an|the|one)\s+")
 
-TRANSITION_CN = re.compile(
-    r"(?P<open2>(?:主要|基本上|基本|本质上|实质上)由[^，。；]{1,80}?(?:组成|构成))"
-    r"|(?P<closed>由[^，。；]{1,80}?(?:组成|构成))"
-    r"|(?P<closed2>组成为|余量为)"
-    r"|(?P<open>包括有|包括|包含有|包含|含有|主要组成为|基本组成为)"
-)
-TRANSITION_EN = re.compile(
-    r"\b(?:(?P<open2>consisting\s+essentially\s+of|consists\s+essentially\s+of)|(?P<closed>consisting\s+of|consists\s+of)"
-    r"|(?P<open>comprising|comprises|including|includes|containing|contains))\b",
-    re.I,
-)
-
 
 @cache
 def _heads() -> list[tuple[str, Category]]:
@@ -136,10 +124,35 @@ def subject_span(text: str, start: int, english: bool) -> tuple[int, int] | None
     return i, end
 
 
+@cache
+def _transition_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The transition regexes built from ``lexicons/transitions.toml``."""
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    quals = alt(lexicon.words("transitions", "zh", "open-qualifiers"))
+    heads = alt(lexicon.words("transitions", "zh", "closed-heads"))
+    cn = re.compile(
+        rf"(?P<open2>(?:{quals})由[^，。；]{{1,80}}?(?:{heads}))"
+        rf"|(?P<closed>由[^，。；]{{1,80}}?(?:{heads}))"
+        rf"|(?P<closed2>{alt(lexicon.words('transitions', 'zh', 'closed'))})"
+        rf"|(?P<open>{alt(lexicon.words('transitions', 'zh', 'open'))})"
+    )
+    en_open = [w.replace(" ", r"\s+") for w in lexicon.words("transitions", "en", "open")]
+    en_closed = [w.replace(" ", r"\s+") for w in lexicon.words("transitions", "en", "closed")]
+    en = re.compile(
+        rf"\b(?:(?P<open>{'|'.join(sorted(en_open, key=len, reverse=True))})|(?P<closed>{'|'.join(en_closed)}))\b",
+        re.I,
+    )
+    return cn, en
+
+
 def transition(text: str, start: int, english: bool) -> tuple[int, int, str] | None:
     """The first transition phrase at or after ``start``: (start, end, 'open' | 'closed')."""
-    m = (TRANSITION_EN if english else TRANSITION_CN).search(text, start)
+    cn, en = _transition_patterns()
+    m = (en if english else cn).search(text, start)
     if not m:
         return None
-    kind = "closed" if (m.group("closed") or (m.groupdict().get("closed2"))) else "open"
+    kind = "closed" if (m.group("closed") or m.groupdict().get("closed2")) else "open"
     return m.start(), m.end(), kind

@@ -301,7 +301,15 @@ class ReferenceSign(Rule):
                         )
 
 
+_FILLER = re.compile(r"所述的|所述|上述|该|一种|一个|的|\b(?:the|a|an|said|of)\b", re.I)
+
+
 def _essence(cs: ClaimSet, c: Claim) -> str:
+    """A claim's wording with what does not limit its scope folded away.
+
+    Removed: the reference part, reference signs, punctuation and spacing, filler words (所述, 的,
+    the, said); folded: 设备 -> 装置, 工艺 -> 方法.
+    """
     if c.flat is None:
         return ""
     t = c.flat.folded
@@ -311,15 +319,18 @@ def _essence(cs: ClaimSet, c: Claim) -> str:
         t = t[i:]
     t = re.sub(r"[（(][0-9a-zA-Z,，、 ]+[）)]", "", t)
     t = t.replace("设备", "装置").replace("工艺", "方法")
-    return re.sub(r"[\s，,。.；;：:、]", "", t)
+    t = _FILLER.sub("", t)
+    return re.sub(r"[\s，,。.；;：:、]", "", t).lower()
 
 
 class DuplicateClaim(Rule):
     """Two claims of the same category have substantially the same wording and scope.
 
     ## What it flags
-    Two independent claims, or two dependent claims with the same parents, whose texts (reference signs,
-    punctuation and 设备/装置, 工艺/方法 folded) are at least ``threshold`` % alike (rapidfuzz ratio).
+    Two independent claims, or two dependent claims with the same parents, whose wording is the same once
+    reference signs, punctuation, filler words (所述, 的) and the synonyms 设备/装置, 工艺/方法 are folded
+    (warning); and pairs that are at least ``threshold`` % alike (rapidfuzz ratio) but differ in some word,
+    as info: check that the difference really changes the scope.
 
     ## Why
     专利审查指南 第二部分第二章 §3.2.3: an application may not contain two or more claims of the same
@@ -338,7 +349,7 @@ class DuplicateClaim(Rule):
     claims that add the same feature to different parents are not duplicates.
 
     ## Options
-    ``threshold`` (95): similarity in percent.
+    ``threshold`` (97): similarity in percent for the info-level near-duplicates.
     """
 
     name = "duplicate-claim"
@@ -347,12 +358,12 @@ class DuplicateClaim(Rule):
     catalogue = ("CN-CON-001",)
     source = "专利审查指南 第二部分第二章 §3.2.3"
     languages = ("zh", "en")
-    options: ClassVar[dict[str, Any]] = {"threshold": 95}
+    options: ClassVar[dict[str, Any]] = {"threshold": 97}
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         from rapidfuzz import fuzz
 
-        threshold = float(ctx.option(self.name, "threshold", 95))
+        threshold = float(ctx.option(self.name, "threshold", 97))
         items: list[tuple[Claim, str, Any]] = []
         for c in cs:
             key = (c.category, tuple(sorted(p.number for p in cs.parents(c))), c.mentions)
@@ -361,13 +372,19 @@ class DuplicateClaim(Rule):
             for b, tb, kb in items[i + 1 :]:
                 if ka != kb or not ta or not tb:
                     continue
-                score = fuzz.ratio(ta, tb)
-                if score >= threshold:
+                same = ta == tb
+                score = 100.0 if same else fuzz.ratio(ta, tb)
+                if same or score >= threshold:
                     yield self.report(
                         b,
                         b.body.span if b.flat is None else b.flat.span(0, len(b.flat.text)),
-                        zh=f"权利要求{b.number}与权利要求{a.number}实质相同（相似度{score:.0f}%），不符合简要的要求",
-                        en=f"claim {b.number} is substantially the same as claim {a.number} ({score:.0f}% alike)",
+                        zh=f"权利要求{b.number}与权利要求{a.number}实质相同，不符合简要的要求"
+                        if same
+                        else f"权利要求{b.number}与权利要求{a.number}几乎相同（相似度{score:.0f}%），请确认两者保护范围确有不同",
+                        en=f"claim {b.number} is substantially the same as claim {a.number}"
+                        if same
+                        else f"claim {b.number} is {score:.0f}% alike claim {a.number}: check that their scopes differ",
+                        severity=None if same else Severity.INFO,
                         fix=Fix(
                             f"删除权利要求{b.number}或使其限定不同的特征", f"delete claim {b.number} or make it differ"
                         ),
