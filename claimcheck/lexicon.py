@@ -8,12 +8,12 @@ file has the same shape as the shipped one, and its lists are appended.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import ConfigError
+from claimcheck.tomlfile import read_toml
 
 _EXTRA: list[Path] = []
 
@@ -33,13 +33,7 @@ def set_extra_files(paths: list[Path]) -> None:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read lexicon: {e.strerror}") from None
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: invalid TOML in lexicon: {e}") from None
+    return read_toml(path, "lexicon")
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:

@@ -10,13 +10,13 @@ with a did-you-mean.
 from __future__ import annotations
 
 import difflib
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import ConfigError
 from claimcheck.model.diagnostic import Severity
+from claimcheck.tomlfile import read_toml
 
 KEYS = {
     "select",
@@ -105,13 +105,7 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read: {e.strerror}") from None
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: invalid TOML: {e}") from None
+    return read_toml(path, "configuration")
 
 
 def load_profile(name: str, base: Path | None) -> dict[str, Any]:

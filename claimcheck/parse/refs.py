@@ -120,6 +120,13 @@ def _mode(numbers: tuple[int, ...], connectors: tuple[str, ...], any_of: bool) -
     return RefMode.CUMULATIVE
 
 
+def _all_preceding(m: re.Match[str], own_number: int, has_end: bool) -> RefMatch:
+    """A reference to every preceding claim (如前述权利要求中任一项所述, any preceding claim)."""
+    numbers = tuple(range(1, own_number))
+    mode = RefMode.ALTERNATIVE if len(numbers) > 1 else RefMode.SINGLE
+    return RefMatch(m.start(), m.end(), numbers, (), mode, True, True, False, False, has_end)
+
+
 def find_cn_reference(text: str, own_number: int) -> RefMatch | None:
     """The first Chinese reference to other claims in ``text``, or None."""
     candidates: list[RefMatch] = []
@@ -143,24 +150,8 @@ def find_cn_reference(text: str, own_number: int) -> RefMatch | None:
         )
     a = CN_ALL_PRECEDING.search(text)
     if a:
-        numbers = tuple(range(1, own_number))
-        candidates.append(
-            RefMatch(
-                a.start(),
-                a.end(),
-                numbers,
-                (),
-                RefMode.ALTERNATIVE if len(numbers) > 1 else RefMode.SINGLE,
-                True,
-                True,
-                False,
-                False,
-                bool(a.group("end")),
-            )
-        )
-    if not candidates:
-        return None
-    return min(candidates, key=lambda r: r.start)
+        candidates.append(_all_preceding(a, own_number, bool(a.group("end"))))
+    return min(candidates, key=lambda r: r.start, default=None)
 
 
 def find_en_reference(text: str, own_number: int) -> RefMatch | None:
@@ -186,24 +177,8 @@ def find_en_reference(text: str, own_number: int) -> RefMatch | None:
         )
     a = EN_ALL_PRECEDING.search(text)
     if a:
-        numbers = tuple(range(1, own_number))
-        candidates.append(
-            RefMatch(
-                a.start(),
-                a.end(),
-                numbers,
-                (),
-                RefMode.ALTERNATIVE if len(numbers) > 1 else RefMode.SINGLE,
-                True,
-                True,
-                False,
-                False,
-                True,
-            )
-        )
-    if not candidates:
-        return None
-    return min(candidates, key=lambda r: r.start)
+        candidates.append(_all_preceding(a, own_number, True))
+    return min(candidates, key=lambda r: r.start, default=None)
 
 
 def lead_length(text: str) -> int:
