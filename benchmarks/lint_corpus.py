@@ -41,6 +41,31 @@ def main() -> None:
     print("findings over the corpus by rule:")
     for key, n in sorted(per_rule.items()):
         print(f"  {key:<45} {n}")
+    kinds = _kinds()
+    print("findings per claim set (kind from tests/corpus/README.md: A = application, B/C/U/Y/B1/B2 = granted):")
+    granted_sets = granted_with_errors = granted_errors = 0
+    for f, cs in zip(files, sets, strict=True):
+        ds = lint_claimset(cs)
+        sev = Counter(d.severity.label for d in ds)
+        kind = kinds.get(f.stem, "?")
+        granted = kind not in ("A", "A1", "A2", "?") or f.stem.startswith("US4")
+        if granted:
+            granted_sets += 1
+            granted_errors += sev["error"]
+            granted_with_errors += bool(sev["error"])
+        print(f"  {f.name:<22} {kind:<3} {len(cs):>3} claims  error {sev['error']:>2}  warning {sev['warning']:>2}  info {sev['info']:>2}")
+    print(f"granted claim sets: {granted_sets}; with an error-level finding: {granted_with_errors}; error findings: {granted_errors}")
+
+
+def _kinds() -> dict[str, str]:
+    """Publication -> kind, from the corpus README table."""
+    import re
+
+    out: dict[str, str] = {}
+    readme = (ROOT / "tests" / "corpus" / "README.md").read_text(encoding="utf-8")
+    for m in re.finditer(r"^\| \S+ \| (\w+) \| [^|]* \| (\w+) \|", readme, re.M):
+        out[m.group(1)] = m.group(2)
+    return out
 
 
 if __name__ == "__main__":
