@@ -159,7 +159,13 @@ def lint(
     lang: Annotated[Optional[MessageLang], typer.Option("--lang", help="Message language: zh, en or both.")] = None,  # noqa: UP045
     description: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--description", help="The description (说明书), for rules that read it (category-coverage)."),
+        typer.Option(
+            "--description", help="The description (说明书), when it is not in the claims file: enables the W rules."
+        ),
+    ] = None,
+    abstract: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--abstract", help="The abstract (说明书摘要), when it is not in the claims file."),
     ] = None,
     claims_lang: LangOpt = None,
     max_size: MaxSizeOpt = 20,
@@ -196,11 +202,9 @@ def lint(
             cache[key] = cfg
         return cache[key]
 
-    desc_text = None
-    if description is not None:
-        from claimcheck.readers import read_path
-
-        desc_text = read_path(description, max_bytes=max_size * 1024 * 1024).text
+    for extra in (description, abstract):
+        if extra is not None and not extra.is_file():
+            raise InputError(f"{extra}: no such file")
     files = expand_paths(paths)
     if not files:
         raise InputError("no claim files found in " + ", ".join(str(p) for p in paths))
@@ -224,7 +228,8 @@ def lint(
             config_for=config_for,
             lang=claims_lang,
             max_bytes=max_size * 1024 * 1024,
-            description=desc_text,
+            description_path=description,
+            abstract_path=abstract,
             on_file=tick,
         )
     finally:

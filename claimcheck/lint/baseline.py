@@ -25,7 +25,7 @@ VERSION = 1
 def fingerprint(f: FileResult, d: Diagnostic) -> str:
     """A stable identity for a finding."""
     assert f.claimset is not None
-    src = f.claimset.source
+    src = d.where if d.where is not None else f.claimset.source
     pointed = re.sub(r"\s+", "", src.text[d.span.start : d.span.end])
     claim = f.claimset.get(d.claim) if d.claim is not None else None
     context = ""

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimcheck.application.model import Application
 from claimcheck.errors import InputError
 from claimcheck.lint.config import Config, HouseRules
 from claimcheck.model import ClaimSet, Span
@@ -190,8 +191,11 @@ def _internal(rule: Rule, exc: Exception, cs: ClaimSet) -> Diagnostic:
 def run_rules(cs: ClaimSet, rules: list[Rule], ctx: Context, cfg: Config) -> list[Diagnostic]:
     """Run ``rules`` over one claim set and return the findings, configured severities applied."""
     out: list[Diagnostic] = []
+    app = ctx.application
     for rule in rules:
         if cs.language not in rule.languages:
+            continue
+        if rule.needs is not None and not _has_part(app, rule.needs):
             continue
         try:
             found = list(rule.check(cs, ctx))
@@ -213,6 +217,15 @@ def run_rules(cs: ClaimSet, rules: list[Rule], ctx: Context, cfg: Config) -> lis
             seen.add(key)
             unique.append(d)
     return unique
+
+
+def _has_part(app: object, part: str) -> bool:
+    if app is None:
+        return False
+    if part == "title":
+        desc = getattr(app, "description", None)
+        return desc is not None and desc.title is not None
+    return getattr(app, part, None) is not None
 
 
 def apply_directives(cs: ClaimSet, found: list[Diagnostic]) -> list[Diagnostic]:
@@ -283,10 +296,20 @@ def lint_claimset(cs: ClaimSet, cfg: Config | None = None, ctx: Context | None =
 
 
 def lint_text(text: str, cfg: Config | None = None) -> list[Diagnostic]:
-    """Parse and lint a claim-set string."""
-    from claimcheck.parse import parse_text
+    """Parse and lint a claim set, or a whole application (权利要求书 / 说明书 / 说明书摘要 headings), from a string."""
+    from claimcheck.application.split import split_application
+    from claimcheck.model import SourceText
+    from claimcheck.parse import parse_source
 
-    return lint_claimset(parse_text(text), cfg)
+    src = SourceText(text)
+    split = split_application(src)
+    if split is None:
+        return lint_claimset(parse_source(src), cfg)
+    claims_src, desc, abstract, missing = split
+    app = Application(parse_source(claims_src), desc, abstract, missing)
+    cfg = cfg or Config()
+    ctx = Context(options=cfg.rules, description=desc.text if desc else None, profile=cfg.profile, application=app)
+    return lint_claimset(app.claims, cfg, ctx)
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
@@ -317,23 +340,47 @@ def lint_paths(
     config_for: Callable[[Path], Config],
     lang: str | None = None,
     max_bytes: int | None = None,
-    description: str | None = None,
+    description_path: Path | None = None,
+    abstract_path: Path | None = None,
     on_file: Callable[[Path], None] | None = None,
 ) -> list[FileResult]:
     """Read, parse and lint each file; an unreadable file becomes a result with ``error`` set."""
-    from claimcheck.parse import parse_source
-    from claimcheck.readers import read_path
+    from claimcheck.application import load_application
 
     results: list[FileResult] = []
     for path in expand_paths(paths):
         if on_file is not None:
             on_file(path)
         try:
-            cs = parse_source(read_path(path, lang=lang, max_bytes=max_bytes))
+            app = load_application(
+                path, description=description_path, abstract=abstract_path, lang=lang, max_bytes=max_bytes
+            )
         except InputError as e:
             results.append(FileResult(str(path), None, error=str(e)))
             continue
         cfg = config_for(path)
-        ctx = Context(options=cfg.rules, description=description, profile=cfg.profile)
-        results.append(FileResult(str(path), cs, lint_claimset(cs, cfg, ctx)))
+        desc_text = app.description.text if app.description is not None else None
+        ctx = Context(options=cfg.rules, description=desc_text, profile=cfg.profile, application=app)
+        found = lint_claimset(app.claims, cfg, ctx)
+        found.extend(_missing_sections(app))
+        results.append(FileResult(str(path), app.claims, found))
     return results
+
+
+def _missing_sections(app: Application) -> list[Diagnostic]:
+    """X004 findings for the parts a whole application lacks."""
+    out = []
+    start = app.claims.claims[0].span.start if app.claims.claims else 0
+    for part in app.missing:
+        out.append(
+            Diagnostic(
+                rule="missing-section",
+                code="X004",
+                severity=Severity.INFO,
+                claim=None,
+                span=Span(start, start),
+                message_zh=f"申请文件缺少：{part}",
+                message_en=f"the application has no {part.split(' (')[-1].rstrip(')')} section ({part.split(' (')[0]})",
+            )
+        )
+    return out

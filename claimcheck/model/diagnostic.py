@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from claimcheck.model.source import Span
+from claimcheck.model.source import SourceText, Span
 
 
 class Severity(enum.IntEnum):
@@ -67,3 +67,4 @@ class Diagnostic:
     catalogue: tuple[str, ...] = ()
     source: str = ""
     extra: dict[str, object] = field(default_factory=dict)
+    where: SourceText | None = None  # set when the span points into another text than the claims (the description)

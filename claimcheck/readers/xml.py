@@ -74,14 +74,14 @@ def _line(node: etree._Element) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def _claim_text(el: etree._Element, b: _Builder) -> None:
-    """Append the text of a ``<claim>`` element: claim-texts joined by newlines."""
+def _claim_text(el: etree._Element, b: _Builder, container: str = "claim-text") -> None:
+    """Append the text of a ``<claim>`` element (claim-texts joined by newlines), or of another container."""
     first = True
 
     def walk(node: etree._Element, in_text: bool) -> None:
         nonlocal first
         name = _local(node.tag)
-        is_ct = name == "claim-text"
+        is_ct = name == container
         if is_ct and not first and b.parts and not b.parts[-1].endswith("\n"):
             b.add_synthetic("\n", _line(node))
         if is_ct:
@@ -173,3 +173,55 @@ def _pick_lang(groups: list[etree._Element], lang: str | None, path: str) -> etr
         if pref in by_lang:
             return by_lang[pref]
     return groups[0]
+
+
+_XML_SECTIONS = {
+    "technical-field": "技术领域",
+    "background-art": "背景技术",
+    "disclosure": "发明内容",
+    "summary-of-invention": "发明内容",
+    "description-of-drawings": "附图说明",
+    "description-of-embodiments": "具体实施方式",
+    "mode-for-invention": "具体实施方式",
+    "best-mode": "具体实施方式",
+    "reference-signs-list": "附图标记说明",
+}
+
+
+def read_xml_part(data: bytes, path: str, part: str) -> SourceText | None:
+    """The description (title, section headings, numbered paragraphs) or the abstract of an XML document.
+
+    Paragraphs come out one per line as ``[0012]text``, so that the description reader keeps their
+    numbers; positions map back into the XML file.
+    """
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_pis=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        raise InputError(f"{path}: malformed XML: {e}") from None
+    found = [el for el in root.iter() if _local(el.tag) == part]
+    if not found:
+        return None
+    el = found[0]
+    raw = data.decode(el.getroottree().docinfo.encoding or "utf-8", errors="replace")
+    b = _Builder(raw)
+    if part == "description":
+        titles = [t for t in root.iter() if _local(t.tag) == "invention-title"]
+        if titles:
+            b.add("".join(str(x) for x in titles[0].itertext()).strip(), _line(titles[0]))
+            b.add_synthetic("\n", _line(titles[0]))
+    for node in el.iter():
+        name = _local(node.tag)
+        if name in _XML_SECTIONS:
+            b.add_synthetic(_XML_SECTIONS[name] + "\n", _line(node))
+        elif name == "heading":
+            b.add_synthetic("".join(str(x) for x in node.itertext()).strip() + "\n", _line(node))
+        elif name == "p":
+            num = node.get("num")
+            if num:
+                b.add_synthetic(f"[{num}]", _line(node))
+            _claim_text(node, b, container="p")
+            b.add_synthetic("\n", _line(node))
+    return SourceText("".join(b.parts), path=path, format="xml", encoding="xml", origins=b.origins)

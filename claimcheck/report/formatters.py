@@ -12,15 +12,27 @@ from typing import Any
 
 from claimcheck import __version__
 from claimcheck.lint.engine import FileResult, Report
+from claimcheck.model import SourceText
 from claimcheck.model.diagnostic import Diagnostic, Severity
 
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def _loc(f: FileResult, d: Diagnostic) -> tuple[int, int, int, int]:
+def _src(f: FileResult, d: Diagnostic) -> SourceText:
+    """The text a finding points into: the claims, or the description or abstract it names."""
+    if d.where is not None:
+        return d.where
     assert f.claimset is not None
-    loc = f.claimset.source.locate(d.span)
+    return f.claimset.source
+
+
+def _path(f: FileResult, d: Diagnostic) -> str:
+    return d.where.path if d.where is not None else f.path
+
+
+def _loc(f: FileResult, d: Diagnostic) -> tuple[int, int, int, int]:
+    loc = _src(f, d).locate(d.span)
     return loc.line, loc.column, loc.end_line, loc.end_column
 
 
@@ -87,6 +99,7 @@ def render_json(report: Report, lang: str = "both") -> str:
                     "fix": _fix_dict(f, d),
                     "source": d.source or None,
                     "catalogue": list(d.catalogue),
+                    **({"file": _path(f, d)} if _path(f, d) != f.path else {}),
                 }
             )
         files.append(entry)
@@ -120,7 +133,7 @@ def render_sarif(report: Report, lang: str = "both") -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": f.path.replace("\\", "/")},
+                            "artifactLocation": {"uri": _path(f, d).replace("\\", "/")},
                             "region": {
                                 "startLine": line,
                                 "startColumn": col,
@@ -172,7 +185,7 @@ def render_github(report: Report, lang: str = "both") -> str:
             lines.append(f"::error file={_gh_escape(f.path, True)}::{_gh_escape(f.error)}")
         for d in f.diagnostics:
             line, col, end_line, end_col = _loc(f, d)
-            props = f"file={_gh_escape(f.path, True)},line={line},col={col},endLine={end_line},endColumn={end_col}"
+            props = f"file={_gh_escape(_path(f, d), True)},line={line},col={col},endLine={end_line},endColumn={end_col}"
             title = _gh_escape(f"{d.code} {d.rule}", True)
             lines.append(f"::{GITHUB_LEVEL[d.severity]} {props},title={title}::{_gh_escape(_message(d, lang))}")
     return "\n".join(lines)
@@ -200,14 +213,13 @@ def render_text(report: Report, lang: str = "both", color: bool | None = None) -
         if f.error:
             console.print(f"[bold]{escape(f.path)}[/]: [bold red]error[/]: {escape(f.error)}")
             continue
-        assert f.claimset is not None
-        src = f.claimset.source
         for d in f.diagnostics:
+            src = _src(f, d)
             line, col, _, _ = _loc(f, d)
             claim = f" (claim {d.claim})" if d.claim is not None else ""
             msg = d.message_zh if lang in ("zh", "both") else d.message_en
             console.print(
-                f"[bold]{escape(f.path)}:{line}:{col}[/]: [{styles[d.severity]}]{d.severity.label}[/] "
+                f"[bold]{escape(_path(f, d))}:{line}:{col}[/]: [{styles[d.severity]}]{d.severity.label}[/] "
                 f"[bold]{d.code}[/] [dim]{d.rule}[/]{claim}: {escape(msg)}"
             )
             if lang == "both":

@@ -7,6 +7,15 @@ aliases for typing and prefix selection, never reused.
 from __future__ import annotations
 
 from claimcheck.rules.antecedent import AntecedentBasis, AntecedentQuantity
+from claimcheck.rules.application import (
+    AbstractLength,
+    DescriptionSupport,
+    FigureReference,
+    ReferenceNumeral,
+    TermConsistency,
+    TitleLength,
+    TitleWording,
+)
 from claimcheck.rules.base import Context, Rule
 from claimcheck.rules.clarity import DescriptionReference, DuplicateClaim, ReferenceSign, UnclearTerm
 from claimcheck.rules.deps import (
@@ -39,6 +48,13 @@ ALL_RULES: tuple[type[Rule], ...] = (
     DuplicateClaim,
     NarrowIndependent,
     CategoryCoverage,
+    DescriptionSupport,
+    TermConsistency,
+    ReferenceNumeral,
+    AbstractLength,
+    TitleLength,
+    TitleWording,
+    FigureReference,
 )
 
 # codes of retired rules: never reuse them

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from claimcheck.model import Claim, ClaimSet, Span
+from claimcheck.model import Claim, ClaimSet, SourceText, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -28,6 +28,7 @@ class Context:
 
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     description: str | None = None
+    application: Any = None  # claimcheck.application.Application, when more than the claims was given
     profile: str = "cn-invention"
     cache: dict[str, Any] = field(default_factory=dict)
 
@@ -46,6 +47,7 @@ class Rule:
     source: ClassVar[str] = ""
     languages: ClassVar[tuple[str, ...]] = ("zh",)
     options: ClassVar[dict[str, Any]] = {}
+    needs: ClassVar[str | None] = None  # "description", "abstract" or "title": skipped when that part is missing
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -76,6 +78,7 @@ class Rule:
         en: str,
         fix: Fix | None = None,
         severity: Severity | None = None,
+        where: SourceText | None = None,
         **extra: object,
     ) -> Diagnostic:
         """Build a diagnostic of this rule."""
@@ -92,6 +95,7 @@ class Rule:
             catalogue=self.catalogue,
             source=self.source,
             extra=dict(extra),
+            where=where,
         )
 
 

@@ -8,8 +8,7 @@ import re
 import pytest
 
 from claimcheck.lint.config import Config
-from claimcheck.lint.engine import lint_claimset
-from claimcheck.parse import parse_text
+from claimcheck.lint.engine import lint_text
 from claimcheck.rules import ALL_RULES, RETIRED_CODES
 from claimcheck.rules.base import CODE_RE, NAME_RE, REQUIRED_SECTIONS
 
@@ -38,9 +37,9 @@ def test_bad_example_is_flagged_and_good_is_not(rule: type) -> None:
     cfg = Config(select=[rule.name])
     bad = _example(rule.__doc__, "## Bad")
     good = _example(rule.__doc__, "## Good")
-    assert [d for d in lint_claimset(parse_text(bad), cfg) if d.rule == rule.name], (
+    assert [d for d in lint_text(bad, cfg) if d.rule == rule.name], (
         f"{rule.name}: Bad example not flagged"
     )
-    assert not [d for d in lint_claimset(parse_text(good), cfg) if d.rule == rule.name], (
+    assert not [d for d in lint_text(good, cfg) if d.rule == rule.name], (
         f"{rule.name}: Good example flagged"
     )

@@ -16,8 +16,7 @@ from typing import Any
 import pytest
 
 from claimcheck.lint.config import Config
-from claimcheck.lint.engine import lint_claimset
-from claimcheck.parse import parse_text
+from claimcheck.lint.engine import lint_text
 from claimcheck.rules import ALL_RULES
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -34,18 +33,16 @@ def _cases() -> list[Any]:
 
 @pytest.mark.parametrize(("rule", "case"), _cases())
 def test_fixture(rule: str, case: dict[str, Any]) -> None:
-    cs = parse_text(case["text"])
+    text = case["text"]
     cfg = Config(select=[rule], rules={rule: case.get("config", {})})
-    found = [d for d in lint_claimset(cs, cfg) if d.rule == rule]
-    got = sorted((d.claim, cs.text[d.span.start : d.span.end].replace("\n", "")) for d in found)
+    found = [d for d in lint_text(text, cfg) if d.rule == rule]
+    got = sorted((d.claim or 0, text[d.span.start : d.span.end].replace("\n", "")) for d in found)
     want = sorted((e["claim"], e["mark"]) for e in case.get("expect", []))
     assert got == want, [d.message_en for d in found]
     for e in case.get("expect", []):
         if "severity" in e:
             match = [
-                d
-                for d in found
-                if d.claim == e["claim"] and cs.text[d.span.start : d.span.end].replace("\n", "") == e["mark"]
+                d for d in found if (d.claim or 0) == e["claim"] and text[d.span.start : d.span.end].replace("\n", "") == e["mark"]
             ]
             assert match and match[0].severity.label == e["severity"]
     for e in case.get("message_contains", []):
