@@ -161,6 +161,7 @@ def load_application(
     abst: Abstract | None = None
     missing: list[str] = []
     claims_src = src
+    split_whole = False
     if src.format == "xml":
         from claimcheck.readers.xml import read_xml_part
 
@@ -175,6 +176,7 @@ def load_application(
         split = split_application(src)
         if split is not None:
             claims_src, desc, abst, missing = split
+            split_whole = True
     if description is not None:
         desc = description_from_path(description, max_bytes)
     if abstract is not None:
@@ -187,7 +189,7 @@ def load_application(
         if desc is not None:
             raise InputError(f"{src.path}: the application has no claims (权利要求书) that can be read") from None
         raise
-    if desc is not None:
+    if desc is not None and split_whole:
         for heading, key in (("技术领域", "field"), ("背景技术", "background"), ("具体实施方式", "embodiments")):
             if key not in desc.sections:
                 missing.append(f"{heading} ({key})")

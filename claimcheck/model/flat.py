@@ -56,7 +56,13 @@ def flatten(text: str, start: int, end: int) -> FlatText:
             j = i + 1
             while j < end and text[j] in " \t\u3000\r\n":
                 j += 1
-            if chars and j < end and _ascii_word(chars[-1]) and _ascii_word(text[j]) and chars[-1] != " ":
+            if (
+                chars
+                and j < end
+                and _ascii_word(chars[-1])
+                and _ascii_word(text[j])
+                and not (chars[-1].isdigit() and text[j].isdigit())  # a number wrapped over two lines
+            ):
                 chars.append(" ")
                 offsets.append(i)
             elif chars and j < end and chars[-1] in "；;：:。" and text[j] != " ":

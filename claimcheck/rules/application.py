@@ -12,7 +12,14 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from claimcheck.application.model import Application, Description, Paragraph
-from claimcheck.application.terms import claim_terms, name_before, numeral_names, same_part, sign_list
+from claimcheck.application.terms import (
+    claim_terms,
+    is_sign_list,
+    name_before,
+    numeral_names,
+    same_part,
+    sign_list,
+)
 from claimcheck.model import ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule
@@ -41,7 +48,7 @@ def _closest(term: str, desc: Description) -> tuple[str, int] | None:
         cached[key] = counts
     best: tuple[float, str] | None = None
     for cand, n in cached[key].items():
-        if cand == term:
+        if cand == term or term.startswith(cand) or cand.startswith(term):
             continue
         score = fuzz.ratio(term, cand) + min(n, 5)
         if score >= 70 and (best is None or score > best[0]):
@@ -49,14 +56,30 @@ def _closest(term: str, desc: Description) -> tuple[str, int] | None:
     return (best[1], cached[key][best[1]]) if best else None
 
 
+_REFERRING = re.compile(r"所述的|所述|上述|前述|该")
+
+
+def _uses(p: Paragraph, term: str) -> bool:
+    """Whether a paragraph uses ``term``, read as the antecedent check reads it (所述滑块移动 uses 滑块)."""
+    from claimcheck.rules import antecedent as A
+
+    text = _REFERRING.sub("|", A.normalise(p.text))
+    return term in text or A.has_basis(term, text)
+
+
 def term_support(cs: ClaimSet, desc: Description) -> list[tuple[Any, list[Paragraph], list[Paragraph]]]:
     """For each claim term: the paragraphs outside the background that use it, and those in the background."""
-    out = []
-    for t in claim_terms(cs):
-        body = desc.find(t.text, ("other", "field", "summary", "drawings", "embodiments", "signs"))
-        background = desc.find(t.text, ("background",))
-        out.append((t, body, background))
-    return out
+    cache: dict[str, Any] = desc.cache.setdefault("support", {})
+    key = "|".join(str(c.span) for c in cs)
+    if key not in cache:
+        out = []
+        for t in claim_terms(cs):
+            body = [p for p in desc.paragraphs if p.section != "background" and _uses(p, t.text)]
+            background = [p for p in desc.paragraphs if p.section == "background" and _uses(p, t.text)]
+            out.append((t, body, background))
+        cache[key] = out
+    result: list[tuple[Any, list[Paragraph], list[Paragraph]]] = cache[key]
+    return result
 
 
 class DescriptionSupport(Rule):
@@ -257,9 +280,10 @@ class ReferenceNumeral(Rule):
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         desc = _app(ctx).description
         assert desc is not None
-        running = [p for p in desc.paragraphs if p.section in ("embodiments", "other", "summary")]
+        lists = [p for p in desc.paragraphs if p.section == "signs" or is_sign_list(p.text)]
+        running = [p for p in desc.paragraphs if p.section in ("embodiments", "other", "summary") and p not in lists]
         used = numeral_names("\n".join(p.text for p in running))
-        listed = sign_list([p.text for p in desc.section("signs")])
+        listed = sign_list([p.text for p in lists])
         canonical: dict[str, str] = {}
         for numeral, names in used.items():
             groups: list[tuple[str, int]] = []
@@ -288,7 +312,7 @@ class ReferenceNumeral(Rule):
             if numeral in listed and not any(same_part(listed[numeral], g) for g, _ in groups[:1]):
                 yield self.report(
                     None,
-                    desc.section("signs")[0].span,
+                    lists[0].span,
                     zh=f"附图标记说明中{numeral}为“{listed[numeral]}”，具体实施方式中却是“{groups[0][0]}”",
                     en=f"the list of signs names {numeral} '{listed[numeral]}' but the text calls it '{groups[0][0]}'",
                     where=desc.source,
