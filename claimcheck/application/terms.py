@@ -21,7 +21,29 @@ _QUANT = re.compile(
 _CJK_TERM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9\-]+$")
 # words that are not technical terms of the invention (a claim's "所述地方" needs no support)
 _NOT_TERMS = frozenset(
-    "地方 位置 方式 时间 情况 部分 状态 过程 方向 作用 效果 数量 程度 范围 区域 结果 目的 步骤 方法 装置 系统".split()
+    [
+        "地方",
+        "位置",
+        "方式",
+        "时间",
+        "情况",
+        "部分",
+        "状态",
+        "过程",
+        "方向",
+        "作用",
+        "效果",
+        "数量",
+        "程度",
+        "范围",
+        "区域",
+        "结果",
+        "目的",
+        "步骤",
+        "方法",
+        "装置",
+        "系统",
+    ]
 )
 
 
