@@ -192,10 +192,18 @@ def has_basis(span_text: str, prior: str) -> bool:
     s = normalise(span_text)
     if not s:
         return True
-    if not re.search(r"[\u4e00-\u9fff]", s[:2]):
-        # ASCII terms (ECU, S1, a chemical symbol): the whole token must occur
-        token = re.match(r"[A-Za-z0-9\-′'αβγ]+", s)
-        return token is None or introduced(token.group(0), prior)
+    token = re.match(r"[A-Za-z0-9\-′'αβγ]+", s)
+    if token is not None:
+        after = s[token.end() :]
+        w = words()
+        if (
+            not after
+            or not ("\u4e00" <= after[0] <= "\u9fff")
+            or after[0] in w.early
+            or _starts_with_any(after, w.stops)
+        ):
+            # an ASCII term (ECU, S1, a chemical symbol): the whole token must occur
+            return introduced(token.group(0), prior)
     if introduced(s, prior):
         return True
     term = term_of(s)
@@ -210,7 +218,10 @@ def has_basis(span_text: str, prior: str) -> bool:
     if p < 2:
         # a one-character term (所述盖铰接 after 包括壳体和盖) stands whole in the prior text
         return (
-            "\u4e00" <= s[0] <= "\u9fff" and s[0] not in "一二两三四五六七八九十第各每个" and _whole_char(s[0], prior)
+            "\u4e00" <= s[0] <= "\u9fff"
+            and s[0] not in "一二两三四五六七八九十第各每个"
+            and not _noun_suffix(term[1:])
+            and _whole_char(s[0], prior)
         )
     head, rest = term[:p], term[p:]
     if _starts_with_any(rest, parts):
@@ -230,8 +241,16 @@ def _noun_heads() -> tuple[str, ...]:
 
 
 def _noun_suffix(rest: str) -> bool:
-    """A noun head right after a prefix (支撑|架, 动力|模块, 钻孔|装置): the prefix alone is not the term."""
-    return bool(rest) and (rest[0] in _NOUN_SUFFIX or _starts_with_any(rest, list(_noun_heads())) is not None)
+    """A noun head after a prefix (支撑|架, 动力|模块, 钻孔|装置, 分配|甲机): the prefix alone is not the term."""
+    if not rest:
+        return False
+    heads = list(_noun_heads())
+    return (
+        rest[0] in _NOUN_SUFFIX
+        or rest[-1] in _NOUN_SUFFIX
+        or _starts_with_any(rest, heads) is not None
+        or any(rest.endswith(h) for h in heads)
+    )
 
 
 def _suggest(term: str, prior: str) -> str | None:
