@@ -7,6 +7,7 @@ flagged on (None: anywhere, e.g. in the description).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,7 +62,12 @@ def rename_term(pub: str, text: str, per_file: int = 4) -> Iterator[Seed]:
         variant = t.text[:-1] + ("块" if t.text.endswith("件") else "件")
         for new, label in ((variant, "variant"), ("联动基件", "unknown")):
             claims = text[:claims_end].replace(t.text, new)
-            yield (f"rename {t.text} -> {new} ({label})", claims + desc_text, ("description-support", "term-consistency"), None)
+            yield (
+                f"rename {t.text} -> {new} ({label})",
+                claims + desc_text,
+                ("description-support", "term-consistency"),
+                None,
+            )
 
 
 def renumber_part(pub: str, text: str) -> Iterator[Seed]:
@@ -71,12 +77,17 @@ def renumber_part(pub: str, text: str) -> Iterator[Seed]:
     signs = list(dict.fromkeys(re.findall(r"[（(]([0-9]{1,3})[）)]", claims)))
     if len(signs) < 2:
         return
-    for a, b in list(zip(signs, signs[1:], strict=False))[:6]:
+    for a, b in list(itertools.pairwise(signs))[:6]:
         m = re.search(rf"([\u4e00-\u9fff]{{2,6}})[（(]{a}[）)]", claims)
         if m is None:
             continue
         seeded = claims[: m.start()] + f"{m.group(1)}({b})" + claims[m.end() :]
-        yield (f"{m.group(1)}({a}) -> ({b})", seeded + text[claims_end:], ("reference-numeral", "term-consistency"), None)
+        yield (
+            f"{m.group(1)}({a}) -> ({b})",
+            seeded + text[claims_end:],
+            ("reference-numeral", "term-consistency"),
+            None,
+        )
 
 
 def remove_figure(pub: str, text: str) -> Iterator[Seed]:

@@ -37,9 +37,5 @@ def test_bad_example_is_flagged_and_good_is_not(rule: type) -> None:
     cfg = Config(select=[rule.name])
     bad = _example(rule.__doc__, "## Bad")
     good = _example(rule.__doc__, "## Good")
-    assert [d for d in lint_text(bad, cfg) if d.rule == rule.name], (
-        f"{rule.name}: Bad example not flagged"
-    )
-    assert not [d for d in lint_text(good, cfg) if d.rule == rule.name], (
-        f"{rule.name}: Good example flagged"
-    )
+    assert [d for d in lint_text(bad, cfg) if d.rule == rule.name], f"{rule.name}: Bad example not flagged"
+    assert not [d for d in lint_text(good, cfg) if d.rule == rule.name], f"{rule.name}: Good example flagged"

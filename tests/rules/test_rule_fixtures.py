@@ -42,7 +42,9 @@ def test_fixture(rule: str, case: dict[str, Any]) -> None:
     for e in case.get("expect", []):
         if "severity" in e:
             match = [
-                d for d in found if (d.claim or 0) == e["claim"] and text[d.span.start : d.span.end].replace("\n", "") == e["mark"]
+                d
+                for d in found
+                if (d.claim or 0) == e["claim"] and text[d.span.start : d.span.end].replace("\n", "") == e["mark"]
             ]
             assert match and match[0].severity.label == e["severity"]
     for e in case.get("message_contains", []):
