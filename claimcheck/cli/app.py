@@ -288,3 +288,103 @@ def rules(
         f"{rule.code} {rule.name}  (default severity: {rule.severity.label}; languages: {langs}; catalogue: {catalogue})\n"
     )
     typer.echo(inspect.cleandoc(rule.__doc__ or ""))
+
+
+class DiffFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The claims before the amendment.")],
+    new: Annotated[Path, typer.Argument(help="The amended claims.")],
+    against_original: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--against-original", help="The application as filed: look every added feature up in it (修改超范围)."
+        ),
+    ] = None,
+    description: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--description", help="The original description, when not in the --against-original file."),
+    ] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.text,
+    claims_lang: LangOpt = None,
+    max_size: MaxSizeOpt = 20,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output.")] = None,  # noqa: UP045
+) -> None:
+    """Compare two versions of a claim set claim by claim (权利要求修改对照); exit 1 when added matter is suspected."""
+    import sys
+
+    from claimcheck.application import load_application
+    from claimcheck.diff import check_added_matter, pair_claims
+    from claimcheck.report import diff_output
+
+    limit = max_size * 1024 * 1024
+    old_app = load_application(old, lang=claims_lang, max_bytes=limit)
+    new_app = load_application(new, lang=claims_lang, max_bytes=limit)
+    changes = pair_claims(old_app.claims, new_app.claims)
+    if against_original is not None:
+        original = load_application(against_original, description=description, lang=claims_lang, max_bytes=limit)
+        check_added_matter(changes, original)
+    if format is DiffFormat.json:
+        typer.echo(diff_output.diff_json(changes))
+    elif format is DiffFormat.html:
+        typer.echo(diff_output.diff_html(changes, f"{old.name} → {new.name}"))
+    else:
+        typer.echo(diff_output.diff_text(changes, color if color is not None else sys.stdout.isatty()))
+    raise typer.Exit(1 if any(not lk.found for ch in changes for lk in ch.lookups) else 0)
+
+
+@app.command()
+def support(
+    file: FileArg,
+    description: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--description", help="The description, when it is not in FILE."),
+    ] = None,
+    format: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.text,
+    claims_lang: LangOpt = None,
+    max_size: MaxSizeOpt = 20,
+) -> None:
+    """Show where the description supports each claim term (说明书支持对照), citing paragraphs."""
+    import json
+
+    from claimcheck.application import load_application
+    from claimcheck.errors import InputError
+    from claimcheck.rules.application import term_support
+
+    app_ = load_application(file, description=description, lang=claims_lang, max_bytes=max_size * 1024 * 1024)
+    if app_.description is None:
+        raise InputError(f"{file}: no description found (give a whole application or --description FILE)")
+    rows = term_support(app_.claims, app_.description)
+    if format is ParseFormat.json:
+        doc = {
+            "terms": [
+                {
+                    "term": t.text,
+                    "claim": t.claim,
+                    "found_in": [{"paragraph": p.cite, "section": p.section} for p in body],
+                    "background": [p.cite for p in background],
+                    "supported": bool(body),
+                }
+                for t, body, background in rows
+            ],
+            "summary": {"terms": len(rows), "supported": sum(1 for _, b, _ in rows if b)},
+        }
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    for t, body, background in rows:
+        if body:
+            cites = "、".join(p.cite for p in body[:8]) + (" …" if len(body) > 8 else "")
+            typer.echo(f"  claim {t.claim:>2}  {t.text:<16} {cites}")
+        elif background:
+            typer.echo(
+                f"  claim {t.claim:>2}  {t.text:<16} ONLY IN BACKGROUND {'、'.join(p.cite for p in background[:5])}"
+            )
+        else:
+            typer.echo(f"  claim {t.claim:>2}  {t.text:<16} NOT FOUND")
+    supported = sum(1 for _, b, _ in rows if b)
+    typer.echo(f"{supported} of {len(rows)} claim terms found in the description")
