@@ -1,6 +1,6 @@
 """Whole-application checks: speed on a 50-page application, term support and seeded-defect recall over the corpus.
 
-    python benchmarks/application.py
+python benchmarks/application.py
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ def main() -> None:
         dt = time.perf_counter() - t0
         cold = cold_seconds(["-m", "claimcheck", "lint", str(p)], runs=3)
     print(f"whole application of {len(text):,} characters ({len(text) // 1000} pages of ~1,000):")
-    print(f"  lint in-process {dt * 1000:.0f} ms, cold 'claimcheck lint' {cold * 1000:.0f} ms, {len(results[0].diagnostics)} findings")
+    print(
+        f"  lint in-process {dt * 1000:.0f} ms, cold 'claimcheck lint' {cold * 1000:.0f} ms, {len(results[0].diagnostics)} findings"
+    )
     terms = supported = background = 0
     for pub in applications():
         claims = ROOT / "tests" / "corpus" / "cn" / f"{pub}.txt"
@@ -52,8 +54,10 @@ def main() -> None:
         for t, body, bg in rows:
             if not body:
                 print(f"  unsupported in {pub}: claim {t.claim} '{t.text}'" + (" (background only)" if bg else ""))
-    print(f"claim terms over {len(applications())} applications: {terms}; found in the description: {supported} "
-          f"({supported / terms:.1%}); background only: {background}")
+    print(
+        f"claim terms over {len(applications())} applications: {terms}; found in the description: {supported} "
+        f"({supported / terms:.1%}); background only: {background}"
+    )
     recall: dict[str, list[bool]] = defaultdict(list)
     for _pub, name, seed in seeded_cases():
         recall[name].append(caught(seed))

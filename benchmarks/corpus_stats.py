@@ -26,7 +26,9 @@ def main() -> None:
             assert c.flat is not None
             lengths.append(len(c.flat.text))
             counts.append(len(features(c)))
-            print(f"{path.name:<22} claim {c.number:>2}: {len(c.flat.text):>4} characters, {len(features(c)):>2} features")
+            print(
+                f"{path.name:<22} claim {c.number:>2}: {len(c.flat.text):>4} characters, {len(features(c)):>2} features"
+            )
     print(f"median-length = {statistics.median(lengths):.0f}")
     print(f"median-features = {statistics.median(counts):.0f}")
 

@@ -53,8 +53,12 @@ def main() -> None:
             granted_sets += 1
             granted_errors += sev["error"]
             granted_with_errors += bool(sev["error"])
-        print(f"  {f.name:<22} {kind:<3} {len(cs):>3} claims  error {sev['error']:>2}  warning {sev['warning']:>2}  info {sev['info']:>2}")
-    print(f"granted claim sets: {granted_sets}; with an error-level finding: {granted_with_errors}; error findings: {granted_errors}")
+        print(
+            f"  {f.name:<22} {kind:<3} {len(cs):>3} claims  error {sev['error']:>2}  warning {sev['warning']:>2}  info {sev['info']:>2}"
+        )
+    print(
+        f"granted claim sets: {granted_sets}; with an error-level finding: {granted_with_errors}; error findings: {granted_errors}"
+    )
 
 
 def _kinds() -> dict[str, str]:

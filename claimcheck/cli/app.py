@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -29,7 +29,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool],  # noqa: UP045 - typer needs Optional on 3.11
+        bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = None,
 ) -> None:
@@ -52,7 +52,7 @@ FileArg = Annotated[
     Path, typer.Argument(help="Claims file: .txt (UTF-8 or GBK), CNIPA/WIPO/EPO .xml, or .docx; - for stdin.")
 ]
 LangOpt = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option("--claims-lang", help="Which claim set to read from a multilingual XML file (default: zh, else en)."),
 ]
 MaxSizeOpt = Annotated[int, typer.Option("--max-size", help="Refuse input files larger than this many MB.")]
@@ -134,7 +134,7 @@ def lint(
     paths: Annotated[list[Path], typer.Argument(help="Claim files or folders (searched for .txt, .xml, .docx).")],
     format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = LintFormat.text,
     fail_on: Annotated[
-        Optional[Level],  # noqa: UP045
+        Level | None,
         typer.Option("--fail-on", help="Exit 1 when a finding at or above this level is found [default: error]."),
     ] = None,
     select: Annotated[
@@ -153,18 +153,18 @@ def lint(
         Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline.")
     ] = None,
     write_baseline: Annotated[
-        Optional[Path],  # noqa: UP045
+        Path | None,
         typer.Option("--write-baseline", help="Record today's findings in this file (and exit 0)."),
     ] = None,
-    lang: Annotated[Optional[MessageLang], typer.Option("--lang", help="Message language: zh, en or both.")] = None,  # noqa: UP045
+    lang: Annotated[MessageLang | None, typer.Option("--lang", help="Message language: zh, en or both.")] = None,
     description: Annotated[
-        Optional[Path],  # noqa: UP045
+        Path | None,
         typer.Option(
             "--description", help="The description (说明书), when it is not in the claims file: enables the W rules."
         ),
     ] = None,
     abstract: Annotated[
-        Optional[Path],  # noqa: UP045
+        Path | None,
         typer.Option("--abstract", help="The abstract (说明书摘要), when it is not in the claims file."),
     ] = None,
     claims_lang: LangOpt = None,
@@ -259,7 +259,7 @@ def lint(
 
 @app.command()
 def rules(
-    name: Annotated[Optional[str], typer.Argument(help="A rule name or code: print its documentation.")] = None,  # noqa: UP045
+    name: Annotated[str | None, typer.Argument(help="A rule name or code: print its documentation.")] = None,
 ) -> None:
     """List the rules, or print one rule's documentation (规则说明)."""
     import difflib
@@ -301,19 +301,19 @@ def diff(
     old: Annotated[Path, typer.Argument(help="The claims before the amendment.")],
     new: Annotated[Path, typer.Argument(help="The amended claims.")],
     against_original: Annotated[
-        Optional[Path],  # noqa: UP045
+        Path | None,
         typer.Option(
             "--against-original", help="The application as filed: look every added feature up in it (修改超范围)."
         ),
     ] = None,
     description: Annotated[
-        Optional[Path],  # noqa: UP045
+        Path | None,
         typer.Option("--description", help="The original description, when not in the --against-original file."),
     ] = None,
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.text,
     claims_lang: LangOpt = None,
     max_size: MaxSizeOpt = 20,
-    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output.")] = None,  # noqa: UP045
+    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text output.")] = None,
 ) -> None:
     """Compare two versions of a claim set claim by claim (权利要求修改对照); exit 1 when added matter is suspected."""
     import sys
@@ -342,7 +342,7 @@ def diff(
 def support(
     file: FileArg,
     description: Annotated[
-        Optional[Path],  # noqa: UP045
+        Path | None,
         typer.Option("--description", help="The description, when it is not in FILE."),
     ] = None,
     format: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.text,
@@ -388,3 +388,77 @@ def support(
             typer.echo(f"  claim {t.claim:>2}  {t.text:<16} NOT FOUND")
     supported = sum(1 for _, b, _ in rows if b)
     typer.echo(f"{supported} of {len(rows)} claim terms found in the description")
+
+
+class ScoreFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+    csv = "csv"
+
+
+@app.command()
+def score(
+    paths: Annotated[list[Path], typer.Argument(help="Disclosures (.docx, .md, .txt) or folders of them.")],
+    format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.text,
+    rubric: Annotated[
+        Path | None, typer.Option("--rubric", help="The panel's rubric (weights, verdict bands).")
+    ] = None,
+    panel: Annotated[
+        Path | None,
+        typer.Option(
+            "--panel",
+            help="The panel's judgement sheet (TOML or CSV): market-demand, commercial-risk, grant-prospect 1–5.",
+        ),
+    ] = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option("--corpus", help="A folder of prior-art documents: the closest one gives a novelty risk."),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    max_size: MaxSizeOpt = 20,
+) -> None:
+    """Score invention disclosures (技术交底书评分) for a pre-filing review panel: score, verdict, requests."""
+    import sys
+
+    from claimcheck.disclose import load_panel, load_rubric, read_corpus, score_disclosure
+    from claimcheck.errors import InputError
+    from claimcheck.readers import read_path
+    from claimcheck.report import score_output
+
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(
+                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".md", ".docx"))
+            )
+        else:
+            files.append(p)
+    if not files:
+        raise InputError("no disclosures found in " + ", ".join(map(str, paths)))
+    rub = load_rubric(rubric)
+    sheet = load_panel(panel) if panel is not None else None
+    docs = read_corpus(corpus) if corpus is not None else None
+    reports = []
+    errors = 0
+    for f in files:
+        try:
+            reports.append(score_disclosure(read_path(f, max_bytes=max_size * 1024 * 1024), rub, sheet, docs))
+        except InputError as e:
+            errors += 1
+            print(f"claimcheck: error: {e}", file=sys.stderr)
+    if not reports:
+        raise typer.Exit(2)
+    render = {
+        ScoreFormat.text: score_output.score_text,
+        ScoreFormat.json: score_output.score_json,
+        ScoreFormat.html: score_output.score_html,
+        ScoreFormat.csv: score_output.score_csv,
+    }[format]
+    out = render(reports)
+    if output is not None:
+        output.write_text(out, encoding="utf-8")
+        typer.echo(f"claimcheck: wrote {output}", err=True)
+    else:
+        typer.echo(out)
+    raise typer.Exit(2 if errors else 0)
