@@ -1,0 +1,160 @@
+"""Render a feature comparison table: text, Markdown, HTML, JSON and .docx."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+from claimcheck.match.chart import FeatureChart
+
+VERDICT_ZH = {"disclosed": "公开", "partial": "部分公开", "not_found": "未公开"}
+VERDICT_MARK = {"disclosed": "●", "partial": "◐", "not_found": "○"}
+
+
+def chart_dict(chart: FeatureChart, reply: str | None = None) -> dict[str, Any]:
+    """The chart as a JSON-ready object, complete enough to rebuild the table."""
+    out: dict[str, Any] = {
+        "documents": [
+            {"label": d.label, "path": d.path, "language": d.language, "passages": len(d.passages)}
+            for d in chart.documents
+        ],
+        "features": [],
+        "closest_prior_art": {str(a.claim): a.closest for a in chart.analyses},
+        "distinguishing_features": {str(a.claim): [f.id for f in a.distinguishing] for a in chart.analyses},
+        "amendment_candidates": {str(a.claim): [f.id for f in a.candidates] for a in chart.analyses},
+    }
+    for f in chart.features:
+        matches = []
+        for d in chart.documents:
+            m = chart.match(f, d.label)
+            p = m.passage
+            matches.append(
+                {
+                    "document": d.label,
+                    "verdict": m.verdict,
+                    "score": round(m.score, 3),
+                    "components": {
+                        "coverage": round(m.coverage, 3),
+                        "bigrams": round(m.bigrams, 3),
+                        "fuzzy": round(m.fuzzy, 3),
+                    },
+                    "passage": p.text if p else None,
+                    "location": {"paragraph": p.paragraph, "page": p.page, "start": p.span.start, "end": p.span.end}
+                    if p
+                    else None,
+                }
+            )
+        out["features"].append({"id": f.id, "claim": f.claim, "kind": f.kind, "text": f.text, "matches": matches})
+    if reply is not None:
+        out["reply"] = reply
+    return out
+
+
+def chart_json(chart: FeatureChart, reply: str | None = None) -> str:
+    """JSON output."""
+    return json.dumps(chart_dict(chart, reply), ensure_ascii=False, indent=2)
+
+
+def _cell(chart: FeatureChart, fid: str, label: str, width: int = 40) -> str:
+    m = chart.matches[fid][label]
+    if m.passage is None or m.verdict == "not_found":
+        return f"{VERDICT_MARK[m.verdict]} {VERDICT_ZH[m.verdict]} ({m.score:.2f})"
+    text = m.passage.text if len(m.passage.text) <= width else m.passage.text[:width] + "…"
+    return f"{VERDICT_MARK[m.verdict]} {VERDICT_ZH[m.verdict]} ({m.score:.2f}) {m.passage.location} “{text}”"
+
+
+def _summary_lines(chart: FeatureChart) -> list[str]:
+    lines = []
+    for a in chart.analyses:
+        lines.append(f"claim {a.claim}: closest prior art {a.closest or '-'}")
+        lines.append(
+            "  distinguishing features: " + (", ".join(f"{f.id} {f.text}" for f in a.distinguishing) or "none")
+        )
+        if a.candidates:
+            lines.append(
+                "  amendment candidates (disclosed by no document): "
+                + ", ".join(f"{f.id} {f.text}" for f in a.candidates)
+            )
+    return lines
+
+
+def chart_text(chart: FeatureChart, reply: str | None = None) -> str:
+    """The table in the terminal, feature by feature."""
+    out = ["documents: " + ", ".join(f"{d.label}={Path(d.path).name} ({d.language})" for d in chart.documents)]
+    for f in chart.features:
+        out.append(f"{f.id:<5} {f.text}")
+        for d in chart.documents:
+            out.append(f"      {d.label}: {_cell(chart, f.id, d.label, 50)}")
+    out += _summary_lines(chart)
+    if reply:
+        out += ["", reply]
+    return "\n".join(out)
+
+
+def chart_markdown(chart: FeatureChart, reply: str | None = None) -> str:
+    """The table as Markdown (特征对比表)."""
+    head = "| 特征 | 内容 | " + " | ".join(d.label for d in chart.documents) + " |"
+    sep = "|---|---|" + "---|" * len(chart.documents)
+    rows = [head, sep]
+    for f in chart.features:
+        cells = [_cell(chart, f.id, d.label, 60).replace("|", "\\|") for d in chart.documents]
+        feature = f.text.replace("|", "\\|")
+        rows.append(f"| {f.id} | {feature} | " + " | ".join(cells) + " |")
+    out = ["# 特征对比表", "", *rows, "", *[f"- {x}" for x in _summary_lines(chart)]]
+    if reply:
+        out += ["", "# 意见陈述书（草稿）", "", reply]
+    return "\n".join(out)
+
+
+def chart_html(chart: FeatureChart, reply: str | None = None) -> str:
+    """A self-contained HTML page with the table and the reply skeleton."""
+    colors = {"disclosed": "#fdd", "partial": "#ffd", "not_found": "#dfd"}
+    head = "".join(
+        f"<th>{html.escape(d.label)}<br><small>{html.escape(Path(d.path).name)}</small></th>" for d in chart.documents
+    )
+    rows = []
+    for f in chart.features:
+        cells = []
+        for d in chart.documents:
+            m = chart.match(f, d.label)
+            body = html.escape(VERDICT_ZH[m.verdict]) + f" <small>{m.score:.2f}</small>"
+            if m.passage is not None and m.verdict != "not_found":
+                body += f"<br><small>{html.escape(m.passage.location)}</small><br>“{html.escape(m.passage.text)}”"
+            cells.append(f'<td style="background:{colors[m.verdict]}">{body}</td>')
+        rows.append(f"<tr><td>{f.id}</td><td>{html.escape(f.text)}</td>{''.join(cells)}</tr>")
+    summary = "".join(f"<li>{html.escape(x)}</li>" for x in _summary_lines(chart))
+    reply_html = f"<h2>意见陈述书（草稿）</h2><pre>{html.escape(reply)}</pre>" if reply else ""
+    style = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.4em;vertical-align:top;font-size:14px}pre{white-space:pre-wrap}"
+    return (
+        f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>特征对比表</title><style>{style}</style></head>'
+        f"<body><h1>特征对比表</h1><table><tr><th>特征</th><th>内容</th>{head}</tr>{''.join(rows)}</table>"
+        f"<ul>{summary}</ul>{reply_html}</body></html>"
+    )
+
+
+def chart_docx(chart: FeatureChart, path: Path, reply: str | None = None) -> None:
+    """Write the table (and the reply skeleton) as a Word document."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("特征对比表", level=1)
+    table = document.add_table(rows=1, cols=2 + len(chart.documents))
+    table.style = "Table Grid"
+    hdr = table.rows[0].cells
+    hdr[0].text, hdr[1].text = "特征", "内容"
+    for i, d in enumerate(chart.documents):
+        hdr[2 + i].text = d.label
+    for f in chart.features:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = f.id, f.text
+        for i, d in enumerate(chart.documents):
+            cells[2 + i].text = _cell(chart, f.id, d.label, 200)
+    for line in _summary_lines(chart):
+        document.add_paragraph(line)
+    if reply:
+        document.add_heading("意见陈述书（草稿）", level=1)
+        for line in reply.split("\n"):
+            document.add_paragraph(line)
+    document.save(str(path))

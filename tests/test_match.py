@@ -1,0 +1,154 @@
+"""Prior-art matching over real documents: features, verbatim passages, verdicts, the chart and the reply draft."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS
+from test_cli import run
+
+from claimcheck.errors import InputError
+from claimcheck.match import all_features, build_chart, read_document
+from claimcheck.match.reply import reply_skeleton
+from claimcheck.parse import parse_source, parse_text
+from claimcheck.readers import read_path
+
+PUBS = sorted(p.name[: -len(".desc.txt")] for p in (CORPUS / "cn").glob("*.desc.txt"))
+
+
+def test_feature_decomposition() -> None:
+    cs = parse_text(
+        "1. 一种夹具，包括底座、导轨和压板，其特征在于，所述压板沿所述导轨滑动，且所述底座和所述导轨通过螺栓连接。\n"
+        "2. 根据权利要求1所述的夹具，其特征在于，所述底座为钢制；所述导轨为铝制。\n"
+    )
+    feats = [(f.id, f.kind, f.text) for f in all_features(cs)]
+    assert feats == [
+        ("1a", "subject", "一种夹具"),
+        ("1b", "preamble", "底座"),
+        ("1c", "preamble", "导轨"),
+        ("1d", "preamble", "压板"),
+        ("1e", "characterizing", "所述压板沿所述导轨滑动"),
+        ("1f", "characterizing", "所述底座和所述导轨通过螺栓连接"),  # 和 inside a phrase is not cut
+        ("2a", "limiting", "所述底座为钢制"),
+        ("2b", "limiting", "所述导轨为铝制"),
+    ]
+    text = "1. 一种夹具，包括底座、导轨和压板，其特征在于，所述压板沿所述导轨滑动。"
+    for f in all_features(parse_text(text)):
+        assert text[f.span.start : f.span.end] == f.text
+
+
+@pytest.mark.parametrize("pub", PUBS)
+def test_every_quoted_passage_is_verbatim_and_own_description_discloses(pub: str) -> None:
+    cs = parse_source(read_path(CORPUS / "cn" / f"{pub}.txt"))
+    other = PUBS[(PUBS.index(pub) + 1) % len(PUBS)]
+    docs = [
+        read_document(CORPUS / "cn" / f"{pub}.desc.txt", "D1"),
+        read_document(CORPUS / "cn" / f"{other}.desc.txt", "D2"),
+    ]
+    chart = build_chart(cs, docs)
+    raw = {d.label: Path(d.path).read_text(encoding="utf-8") for d in docs}
+    for f in chart.features:
+        for d in docs:
+            m = chart.match(f, d.label)
+            if m.passage is not None:
+                assert d.text[m.passage.span.start : m.passage.span.end] == m.passage.text
+                assert m.passage.text in raw[d.label]
+    unrelated = [chart.match(f, "D2").verdict for f in chart.features if f.kind != "subject"]
+    assert sum(v == "disclosed" for v in unrelated) / len(unrelated) <= 0.15, unrelated
+
+
+def test_own_descriptions_disclose_nearly_all_features() -> None:
+    """Over all 12 patents, at least 85% of the features are found (disclosed or partly) in their own description.
+
+    CN86105254A, a 1987 translation whose claims and description are worded differently, is the weak case.
+    """
+    found = total = 0
+    for pub in PUBS:
+        cs = parse_source(read_path(CORPUS / "cn" / f"{pub}.txt"))
+        chart = build_chart(cs, [read_document(CORPUS / "cn" / f"{pub}.desc.txt", "D1")])
+        verdicts = [chart.match(f, "D1").verdict for f in chart.features if f.kind != "subject"]
+        found += sum(v != "not_found" for v in verdicts)
+        total += len(verdicts)
+    assert found / total >= 0.85, f"{found}/{total}"
+
+
+def test_reply_skeleton_follows_the_three_steps() -> None:
+    from claimcheck.application.split import description_from_path
+
+    cs = parse_source(read_path(CORPUS / "cn" / "CN119696475A.txt"))
+    # a related document (another photovoltaic patent) as D1, an unrelated one as D2
+    docs = [
+        read_document(CORPUS / "cn" / "CN117439507A.desc.txt", "D1"),
+        read_document(CORPUS / "cn" / "CN101100502A.desc.txt", "D2"),
+    ]
+    chart = build_chart(cs, docs, [1, 2])
+    assert chart.analyses[0].closest == "D1" and chart.analyses[0].distinguishing
+    text = reply_skeleton(chart, description_from_path(CORPUS / "cn" / "CN119696475A.desc.txt"))
+    assert "草稿" in text and "仅供代理师修改参考" in text
+    for step in ("最接近的现有技术", "区别技术特征", "实际解决的技术问题", "显而易见性", "专利法第二十二条第三款"):
+        assert step in text
+    assert "说明书¶" in text  # the effects are quoted from the description
+
+
+def test_cli_features_only_and_json() -> None:
+    claims = str(CORPUS / "cn" / "CN119696475A.txt")
+    r = run("match", claims, "--features-only", "--claims", "1")
+    assert r.returncode == 0 and r.stdout.startswith("1a    [subject] 一种分布式光伏电站")
+    doc = json.loads(
+        run(
+            "match", claims, "--claims", "1-2", "--against", str(CORPUS / "cn" / "CN119696475A.desc.txt"), "-f", "json"
+        ).stdout
+    )
+    assert {"features", "closest_prior_art", "distinguishing_features", "amendment_candidates", "documents"} <= set(doc)
+    f = doc["features"][1]
+    assert {"id", "claim", "text", "matches"} <= set(f)
+    m = f["matches"][0]
+    assert {"document", "verdict", "score", "passage", "location"} <= set(m) and m["verdict"] in (
+        "disclosed",
+        "partial",
+        "not_found",
+    )
+    assert doc["closest_prior_art"]["1"] == "D1"
+
+
+def test_cli_formats(tmp_path: Path) -> None:
+    args = [str(CORPUS / "cn" / "CN201047242Y.txt"), "--against", str(CORPUS / "cn" / "CN201047242Y.desc.txt")]
+    assert run("match", *args, "-f", "markdown").stdout.startswith("# 特征对比表")
+    page = run("match", *args, "-f", "html").stdout
+    assert page.startswith("<!DOCTYPE html>") and "意见陈述书" in page
+    out = tmp_path / "chart.docx"
+    assert run("match", *args, "-f", "docx", "-o", str(out)).returncode == 0
+    import docx
+
+    assert docx.Document(str(out)).tables[0].rows[0].cells[2].text == "D1"
+    r = run("match", str(CORPUS / "cn" / "CN201047242Y.txt"))
+    assert r.returncode == 2 and "--against" in r.stderr
+
+
+def test_xml_and_english_documents() -> None:
+    d = read_document(CORPUS / "xml" / "EP3782854A1.xml", "D1")
+    assert d.language == "en" and any(p.paragraph.startswith("[0") for p in d.passages)
+    for p in d.passages[:50]:
+        assert d.text[p.span.start : p.span.end] == p.text
+    cs = parse_source(read_path(CORPUS / "en" / "EP3782854A1.txt"))
+    chart = build_chart(cs, [d], [1])
+    found = [chart.match(f, "D1").verdict for f in chart.features if f.kind != "subject"]
+    assert sum(v != "not_found" for v in found) / len(found) >= 0.6
+
+
+def test_pdf_without_text_layer_is_refused(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(width=200, height=200)
+    p = tmp_path / "scan.pdf"
+    with p.open("wb") as fh:
+        w.write(fh)
+    with pytest.raises(InputError, match="no text layer"):
+        read_document(p, "D1")
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 garbage")
+    with pytest.raises(InputError):
+        read_document(bad, "D1")
