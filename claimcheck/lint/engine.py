@@ -175,16 +175,26 @@ class Report:
         return sum(1 for f in self.files if f.error)
 
 
-def _internal(rule: Rule, exc: Exception, cs: ClaimSet) -> Diagnostic:
+def _engine_diag(
+    code: str, rule: str, severity: Severity, span: Span, zh: str, en: str, claim: int | None = None
+) -> Diagnostic:
+    """A finding of the engine itself (X codes) rather than of a rule."""
+    return Diagnostic(rule=rule, code=code, severity=severity, claim=claim, span=span, message_zh=zh, message_en=en)
+
+
+def _start(cs: ClaimSet) -> Span:
     start = cs.claims[0].span.start if cs.claims else 0
-    return Diagnostic(
-        rule="internal-error",
-        code="X000",
-        severity=Severity.ERROR,
-        claim=None,
-        span=Span(start, start),
-        message_zh=f"规则{rule.name}内部错误：{type(exc).__name__}: {exc}（可用 ignore[{rule.name}] 跳过）",
-        message_en=f"rule {rule.name} failed: {type(exc).__name__}: {exc} (ignore[{rule.name}] skips it)",
+    return Span(start, start)
+
+
+def _internal(rule: Rule, exc: Exception, cs: ClaimSet) -> Diagnostic:
+    return _engine_diag(
+        "X000",
+        "internal-error",
+        Severity.ERROR,
+        _start(cs),
+        f"规则{rule.name}内部错误：{type(exc).__name__}: {exc}（可用 ignore[{rule.name}] 跳过）",
+        f"rule {rule.name} failed: {type(exc).__name__}: {exc} (ignore[{rule.name}] skips it)",
     )
 
 
@@ -280,8 +290,7 @@ def apply_directives(cs: ClaimSet, found: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def _directive_diag(code: str, rule: str, span: Span, zh: str, en: str, claim: int | None = None) -> Diagnostic:
-    sev = Severity.INFO if code == "X002" else Severity.WARNING
-    return Diagnostic(rule=rule, code=code, severity=sev, claim=claim, span=span, message_zh=zh, message_en=en)
+    return _engine_diag(code, rule, Severity.INFO if code == "X002" else Severity.WARNING, span, zh, en, claim)
 
 
 def lint_claimset(cs: ClaimSet, cfg: Config | None = None, ctx: Context | None = None) -> list[Diagnostic]:
@@ -306,10 +315,7 @@ def lint_text(text: str, cfg: Config | None = None) -> list[Diagnostic]:
     if split is None:
         return lint_claimset(parse_source(src), cfg)
     claims_src, desc, abstract, missing = split
-    app = Application(parse_source(claims_src), desc, abstract, missing)
-    cfg = cfg or Config()
-    ctx = Context(options=cfg.rules, description=desc.text if desc else None, profile=cfg.profile, application=app)
-    return lint_claimset(app.claims, cfg, ctx)
+    return lint_application(Application(parse_source(claims_src), desc, abstract, missing), cfg or Config())
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
@@ -358,29 +364,27 @@ def lint_paths(
         except InputError as e:
             results.append(FileResult(str(path), None, error=str(e)))
             continue
-        cfg = config_for(path)
-        desc_text = app.description.text if app.description is not None else None
-        ctx = Context(options=cfg.rules, description=desc_text, profile=cfg.profile, application=app)
-        found = lint_claimset(app.claims, cfg, ctx)
-        found.extend(_missing_sections(app))
-        results.append(FileResult(str(path), app.claims, found))
+        results.append(FileResult(str(path), app.claims, lint_application(app, config_for(path))))
     return results
 
 
 def _missing_sections(app: Application) -> list[Diagnostic]:
     """X004 findings for the parts a whole application lacks."""
-    out = []
-    start = app.claims.claims[0].span.start if app.claims.claims else 0
-    for part in app.missing:
-        out.append(
-            Diagnostic(
-                rule="missing-section",
-                code="X004",
-                severity=Severity.INFO,
-                claim=None,
-                span=Span(start, start),
-                message_zh=f"申请文件缺少：{part}",
-                message_en=f"the application has no {part.split(' (')[-1].rstrip(')')} section ({part.split(' (')[0]})",
-            )
+    return [
+        _engine_diag(
+            "X004",
+            "missing-section",
+            Severity.INFO,
+            _start(app.claims),
+            f"申请文件缺少：{part}",
+            f"the application has no {part.split(' (')[-1].rstrip(')')} section ({part.split(' (')[0]})",
         )
-    return out
+        for part in app.missing
+    ]
+
+
+def lint_application(app: Application, cfg: Config) -> list[Diagnostic]:
+    """Lint a claim set together with the other parts of its application that were given."""
+    desc_text = app.description.text if app.description is not None else None
+    ctx = Context(options=cfg.rules, description=desc_text, profile=cfg.profile, application=app)
+    return lint_claimset(app.claims, cfg, ctx) + _missing_sections(app)
