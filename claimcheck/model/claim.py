@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimcheck.model.source import Span
@@ -92,7 +92,6 @@ class Claim:
     line: int = 0
     column: int = 0
     language: str = "zh"
-    notes: list[str] = field(default_factory=list)
     flat: FlatText | None = None
 
     @property

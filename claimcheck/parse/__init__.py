@@ -202,8 +202,3 @@ def _two_part(claim: Claim, flat: FlatText, english: bool, subj: tuple[int, int]
     if tr is not None:
         claim.transition = flat.segment(tr[0], tr[1])
         claim.transition_type = tr[2]
-
-
-def ref_mode_name(mode: RefMode) -> str:
-    """The JSON name of a reference mode."""
-    return mode.value

@@ -97,8 +97,3 @@ class Rule:
             extra=dict(extra),
             where=where,
         )
-
-
-def claim_text_span(claim: Claim) -> Span:
-    """The span of a claim's body (after its number label), trimmed of whitespace."""
-    return claim.body.span if claim.flat is None else claim.flat.span(0, len(claim.flat.text))
