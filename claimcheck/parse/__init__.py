@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.errors import InputError
-from claimcheck.model.claim import Category, Claim, Kind, Reference, RefMode, Segment
+from claimcheck.model.claim import Category, Claim, Kind, Reference, Segment
 from claimcheck.model.claimset import ClaimSet, Directive
 from claimcheck.model.flat import FlatText, flatten
 from claimcheck.model.source import SourceText, Span, fold_width
