@@ -152,3 +152,43 @@ def test_pdf_without_text_layer_is_refused(tmp_path: Path) -> None:
     bad.write_bytes(b"%PDF-1.4 garbage")
     with pytest.raises(InputError):
         read_document(bad, "D1")
+
+
+def _text_pdf(pages: list[str]) -> bytes:
+    """A minimal PDF with a text layer (Helvetica, one line of ASCII text per page)."""
+    objects: list[bytes] = []
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(len(pages)))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
+    font_id = 3 + 2 * len(pages)
+    for i, text in enumerate(pages):
+        content = f"BT /F1 12 Tf 50 700 Td ({text}) Tj ET".encode()
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * i} 0 R "
+            f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for n, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+def test_pdf_with_text_layer_gives_pages(tmp_path: Path) -> None:
+    p = tmp_path / "d1.pdf"
+    p.write_bytes(
+        _text_pdf(["A vehicle display comprises a screen.", "The screen is mounted on a bracket with a hinge."])
+    )
+    d = read_document(p, "D1")
+    assert d.language == "en" and [x.page for x in d.passages] == [1, 2]
+    cs = parse_text("1. A display assembly comprising a screen mounted on a bracket with a hinge.")
+    chart = build_chart(cs, [d])
+    m = chart.match(chart.features[-1], "D1")
+    assert m.passage is not None and m.passage.page == 2 and m.passage.text in d.text
