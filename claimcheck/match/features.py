@@ -132,7 +132,7 @@ def claim_features(cs: ClaimSet, claim: Claim) -> list[Feature]:
 def _flat_index(claim: Claim, offset: int) -> int:
     """The index in the claim's flat text of the first character at or after source ``offset``."""
     assert claim.flat is not None
-    return next((k for k, off in enumerate(claim.flat.offsets) if off >= offset), len(claim.flat.text))
+    return claim.flat.index(offset)
 
 
 def _list_items(t: str, start: int, end: int) -> list[tuple[int, int]]:

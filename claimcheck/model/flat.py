@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from claimcheck.model.claim import Segment
@@ -32,6 +33,10 @@ class FlatText:
         if j == i:
             return Span(self.offsets[i], self.offsets[i])
         return Span(self.offsets[i], self.offsets[j - 1] + 1)
+
+    def index(self, offset: int) -> int:
+        """The flat index of the first character at or after source ``offset`` (``len(text)`` if none)."""
+        return bisect.bisect_left(self.offsets, offset)
 
     def segment(self, i: int, j: int) -> Segment:
         """A :class:`Segment` for flat characters ``i`` to ``j``."""

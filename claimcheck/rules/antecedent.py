@@ -90,7 +90,7 @@ def mentions(claim: Claim) -> list[Mention]:
     skip_until = 0
     if claim.reference is not None:
         ref_end = claim.reference.segment.span.end
-        skip_until = next((i for i, off in enumerate(flat.offsets) if off >= ref_end), len(t))
+        skip_until = flat.index(ref_end)
     out: list[Mention] = []
     for m in MARKER.finditer(t):
         if m.start() < skip_until or _SKIP_BEFORE.search(t[max(0, m.start() - 30) : m.start()]):

@@ -315,7 +315,7 @@ def _essence(cs: ClaimSet, c: Claim) -> str:
     t = c.flat.folded
     if c.reference is not None and c.kind.value == "dependent":
         start = c.reference.segment.span.end
-        i = next((k for k, off in enumerate(c.flat.offsets) if off >= start), len(t))
+        i = c.flat.index(start)
         t = t[i:]
     t = re.sub(r"[（(][0-9a-zA-Z,，、 ]+[）)]", "", t)
     t = t.replace("设备", "装置").replace("工艺", "方法")

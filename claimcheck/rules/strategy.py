@@ -28,7 +28,7 @@ def features(claim: Claim) -> list[str]:
         return []
     t = claim.flat.folded
     if claim.subject is not None:
-        end = next((i for i, off in enumerate(claim.flat.offsets) if off >= claim.subject.span.end), 0)
+        end = claim.flat.index(claim.subject.span.end)
         t = t[end:]
     out: list[str] = []
     for part in _SPLIT.split(t):
