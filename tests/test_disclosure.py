@@ -159,6 +159,8 @@ def test_batch_csv_html_and_corpus(tmp_path: Path) -> None:
     doc = json.loads(run("score", str(DESCRIPTIONS[0]), "--corpus", str(prior), "-f", "json").stdout)
     novelty = next(c for c in doc["criteria"] if c["name"] == "novelty")
     assert novelty["score"] < 10 and doc["nearest"][0]["document"] == "same.txt"
+    unrelated = json.loads(run("score", str(DESCRIPTIONS[0]), "--against", str(DESCRIPTIONS[5]), "-f", "json").stdout)
+    assert next(c for c in unrelated["criteria"] if c["name"] == "novelty")["score"] > 50
 
 
 def test_docx_disclosure(tmp_path: Path) -> None:

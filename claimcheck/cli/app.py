@@ -415,6 +415,12 @@ def score(
         Path | None,
         typer.Option("--corpus", help="A folder of prior-art documents: the closest one gives a novelty risk."),
     ] = None,
+    against: Annotated[
+        list[Path],
+        typer.Option(
+            "--against", help="Prior-art documents (text, XML, PDF, .docx) to measure the novelty risk against."
+        ),
+    ] = [],  # noqa: B006
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     max_size: MaxSizeOpt = 20,
 ) -> None:
@@ -439,6 +445,12 @@ def score(
     rub = load_rubric(rubric)
     sheet = load_panel(panel) if panel is not None else None
     docs = read_corpus(corpus) if corpus is not None else None
+    if against:
+        from claimcheck.match import read_document
+
+        docs = (docs or []) + [
+            (p.name, read_document(p, f"D{i}", max_size * 1024 * 1024).text) for i, p in enumerate(against, start=1)
+        ]
     reports = []
     errors = 0
     for f in files:
