@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claimcheck.model import Claim, ClaimSet, Span
@@ -125,6 +126,19 @@ def name_before(text: str, end: int) -> str:
         start -= 1
     run = text[start:end]
     return _NAME_PREFIXES.sub("", run)
+
+
+_CLAIM_SIGN = re.compile(r"([\u4e00-\u9fff]{2,12}?)\s*[（(]\s*([0-9]{1,4}[a-z]?)\s*[）)]")
+
+
+def claim_signs(cs: ClaimSet) -> Iterator[tuple[Claim, str, str, Span]]:
+    """Reference signs written in parentheses in the claims: (claim, name before it, numeral, span of name+sign)."""
+    for c in cs:
+        if c.flat is None:
+            continue
+        for m in _CLAIM_SIGN.finditer(c.flat.folded):
+            name = name_before(c.flat.folded, m.end(1))
+            yield c, name, m.group(2), c.flat.span(m.end(1) - len(name), m.end())
 
 
 def numeral_names(text: str) -> dict[str, Counter[str]]:

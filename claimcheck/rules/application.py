@@ -13,9 +13,9 @@ from typing import Any, ClassVar
 
 from claimcheck.application.model import Application, Description, Paragraph
 from claimcheck.application.terms import (
+    claim_signs,
     claim_terms,
     is_sign_list,
-    name_before,
     numeral_names,
     same_part,
     sign_list,
@@ -214,15 +214,9 @@ class TermConsistency(Rule):
                 )
         # one numeral, two names, within the claims
         names: dict[str, dict[str, tuple[int, Span]]] = {}
-        for c in cs:
-            if c.flat is None:
-                continue
-            for m in re.finditer(r"([\u4e00-\u9fff]{2,6})\s*[（(]\s*([0-9]{1,4}[a-z]?)\s*[）)]", c.flat.folded):
-                name = name_before(c.flat.folded, m.end(1))
-                if len(name) < 2:
-                    continue
-                start = m.end(1) - len(name)
-                names.setdefault(m.group(2), {}).setdefault(name, (c.number, c.flat.span(start, m.end())))
+        for c, name, numeral, span in claim_signs(cs):
+            if len(name) >= 2:
+                names.setdefault(numeral, {}).setdefault(name, (c.number, span))
         for numeral, by_name in names.items():
             distinct = list(by_name)
             for other in distinct[1:]:
@@ -321,27 +315,21 @@ class ReferenceNumeral(Rule):
             canonical.setdefault(numeral, name)
         if not canonical:
             return
-        for c in cs:
-            if c.flat is None:
-                continue
-            for m in re.finditer(r"([\u4e00-\u9fff]{2,12}?)\s*[（(]\s*([0-9]{1,4}[a-z]?)\s*[）)]", c.flat.folded):
-                name = name_before(c.flat.folded, m.end(1))
-                numeral = m.group(2)
-                span = c.flat.span(m.start(1) + (m.end(1) - m.start(1) - len(name)), m.end())
-                if numeral not in canonical:
-                    yield self.report(
-                        c,
-                        span,
-                        zh=f"附图标记({numeral})在说明书中未使用",
-                        en=f"reference sign ({numeral}) is not used in the description",
-                    )
-                elif len(name) >= 2 and not same_part(name, canonical[numeral]):
-                    yield self.report(
-                        c,
-                        span,
-                        zh=f"“{name}({numeral})”：说明书中附图标记{numeral}是“{canonical[numeral]}”",
-                        en=f"'{name}({numeral})': the description gives {numeral} to '{canonical[numeral]}'",
-                    )
+        for c, name, numeral, span in claim_signs(cs):
+            if numeral not in canonical:
+                yield self.report(
+                    c,
+                    span,
+                    zh=f"附图标记({numeral})在说明书中未使用",
+                    en=f"reference sign ({numeral}) is not used in the description",
+                )
+            elif len(name) >= 2 and not same_part(name, canonical[numeral]):
+                yield self.report(
+                    c,
+                    span,
+                    zh=f"“{name}({numeral})”：说明书中附图标记{numeral}是“{canonical[numeral]}”",
+                    en=f"'{name}({numeral})': the description gives {numeral} to '{canonical[numeral]}'",
+                )
 
 
 class AbstractLength(Rule):
