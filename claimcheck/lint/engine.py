@@ -385,6 +385,5 @@ def _missing_sections(app: Application) -> list[Diagnostic]:
 
 def lint_application(app: Application, cfg: Config) -> list[Diagnostic]:
     """Lint a claim set together with the other parts of its application that were given."""
-    desc_text = app.description.text if app.description is not None else None
-    ctx = Context(options=cfg.rules, description=desc_text, profile=cfg.profile, application=app)
+    ctx = Context(options=cfg.rules, profile=cfg.profile, application=app)
     return lint_claimset(app.claims, cfg, ctx) + _missing_sections(app)

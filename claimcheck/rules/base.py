@@ -27,10 +27,15 @@ class Context:
     """What a rule may read besides the claim set: its options and shared, lazily computed analyses."""
 
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    description: str | None = None
     application: Any = None  # claimcheck.application.Application, when more than the claims was given
     profile: str = "cn-invention"
     cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def description(self) -> str:
+        """The text of the description, when one was given ("" otherwise)."""
+        desc = getattr(self.application, "description", None)
+        return desc.text if desc is not None else ""
 
     def option(self, rule: str, key: str, default: Any) -> Any:
         """A rule option from configuration, or ``default``."""

@@ -169,7 +169,7 @@ class CategoryCoverage(Rule):
             return
         cats = {c.category for c in ind}
         all_text = "".join(c.flat.folded for c in cs if c.flat is not None)
-        desc = ctx.description or ""
+        desc = ctx.description
         first = ind[0]
         subj = first.subject.text if first.subject is not None else "产品"
         subj = re.sub(r"^(?:一种|一个)", "", subj)
