@@ -56,14 +56,11 @@ def _closest(term: str, desc: Description) -> tuple[str, int] | None:
     return (best[1], cached[key][best[1]]) if best else None
 
 
-_REFERRING = re.compile(r"所述的|所述|上述|前述|该")
-
-
 def _uses(p: Paragraph, term: str) -> bool:
     """Whether a paragraph uses ``term``, read as the antecedent check reads it (所述滑块移动 uses 滑块)."""
     from claimcheck.rules import antecedent as A
 
-    text = _REFERRING.sub("|", A.normalise(p.text))
+    text = A.MARKER.sub("|", A.normalise(p.text))
     return term in text or A.has_basis(term, text)
 
 
