@@ -13,6 +13,7 @@ from pathlib import Path
 
 from claimcheck.application.model import SECTION_NAMES, Abstract, Application, Description, Paragraph
 from claimcheck.errors import InputError
+from claimcheck.lexicon import Lexicons
 from claimcheck.model import SourceText, Span
 
 PART_HEADINGS = {
@@ -151,6 +152,7 @@ def load_application(
     abstract: Path | None = None,
     lang: str | None = None,
     max_bytes: int | None = None,
+    lexicons: Lexicons | None = None,
 ) -> Application:
     """Read a claim set or a whole application, with optional separate description and abstract files."""
     from claimcheck.parse import parse_source
@@ -184,7 +186,7 @@ def load_application(
         abst = _abstract(asrc2, 0, len(asrc2.text))
         missing = [m for m in missing if "abstract" not in m]
     try:
-        claims = parse_source(claims_src)
+        claims = parse_source(claims_src, lexicons)
     except InputError:
         if desc is not None:
             raise InputError(f"{src.path}: the application has no claims (权利要求书) that can be read") from None

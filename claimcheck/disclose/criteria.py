@@ -262,9 +262,10 @@ def key_points(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
 
 def clarity(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
     """How much unclear wording (the lint lexicon: 约, 左右, 较大, 等 …) is there per 1,000 characters?"""
-    from claimcheck.rules.clarity import _triggers
+    from claimcheck.analysis.wording import unclear_triggers
+    from claimcheck.lexicon import Lexicons
 
-    triggers, exempt = _triggers()
+    triggers, exempt = unclear_triggers(Lexicons.default())
     res = CriterionResult("clarity", 1.0)
     text_blocks = [b for b in d.blocks if b.section in ("solution", "embodiments", "key-points", "effects", "other")]
     total = sum(len(b.text) for b in text_blocks) or 1

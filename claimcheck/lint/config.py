@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import ConfigError
+from claimcheck.lexicon import Lexicons
 from claimcheck.model.diagnostic import Severity
 from claimcheck.tomlfile import read_toml
 
@@ -64,6 +65,13 @@ class Config:
     profile: str = "cn-invention"
     house: HouseRules = field(default_factory=HouseRules)
     path: Path | None = None
+    _lexicons: Lexicons | None = field(default=None, init=False, repr=False, compare=False)
+
+    def lexicons(self) -> Lexicons:
+        """The lexicons of this configuration (shipped ones plus ``extend-lexicons``), built once."""
+        if self._lexicons is None or self._lexicons.extra_files != tuple(self.extend_lexicons):
+            self._lexicons = Lexicons(self.extend_lexicons) if self.extend_lexicons else Lexicons.default()
+        return self._lexicons
 
 
 def _did_you_mean(word: str, options: list[str]) -> str:

@@ -295,12 +295,8 @@ def _directive_diag(code: str, rule: str, span: Span, zh: str, en: str, claim: i
 
 def lint_claimset(cs: ClaimSet, cfg: Config | None = None, ctx: Context | None = None) -> list[Diagnostic]:
     """Lint one parsed claim set (library entry point)."""
-    from claimcheck import lexicon
-
     cfg = cfg or Config()
-    if cfg.extend_lexicons:
-        lexicon.set_extra_files(cfg.extend_lexicons)
-    ctx = ctx or Context(options=cfg.rules, profile=cfg.profile)
+    ctx = ctx or Context(options=cfg.rules, profile=cfg.profile, lexicons=cfg.lexicons())
     return run_rules(cs, selected_rules(cfg), ctx, cfg)
 
 
@@ -310,12 +306,13 @@ def lint_text(text: str, cfg: Config | None = None) -> list[Diagnostic]:
     from claimcheck.model import SourceText
     from claimcheck.parse import parse_source
 
+    cfg = cfg or Config()
     src = SourceText(text)
     split = split_application(src)
     if split is None:
-        return lint_claimset(parse_source(src), cfg)
+        return lint_claimset(parse_source(src, cfg.lexicons()), cfg)
     claims_src, desc, abstract, missing = split
-    return lint_application(Application(parse_source(claims_src), desc, abstract, missing), cfg or Config())
+    return lint_application(Application(parse_source(claims_src, cfg.lexicons()), desc, abstract, missing), cfg)
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
@@ -357,14 +354,20 @@ def lint_paths(
     for path in expand_paths(paths):
         if on_file is not None:
             on_file(path)
+        cfg = config_for(path)
         try:
             app = load_application(
-                path, description=description_path, abstract=abstract_path, lang=lang, max_bytes=max_bytes
+                path,
+                description=description_path,
+                abstract=abstract_path,
+                lang=lang,
+                max_bytes=max_bytes,
+                lexicons=cfg.lexicons(),
             )
         except InputError as e:
             results.append(FileResult(str(path), None, error=str(e)))
             continue
-        results.append(FileResult(str(path), app.claims, lint_application(app, config_for(path))))
+        results.append(FileResult(str(path), app.claims, lint_application(app, cfg)))
     return results
 
 
@@ -385,5 +388,5 @@ def _missing_sections(app: Application) -> list[Diagnostic]:
 
 def lint_application(app: Application, cfg: Config) -> list[Diagnostic]:
     """Lint a claim set together with the other parts of its application that were given."""
-    ctx = Context(options=cfg.rules, profile=cfg.profile, application=app)
+    ctx = Context(options=cfg.rules, profile=cfg.profile, application=app, lexicons=cfg.lexicons())
     return lint_claimset(app.claims, cfg, ctx) + _missing_sections(app)

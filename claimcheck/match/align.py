@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from claimcheck import lexicon
+from claimcheck.lexicon import Lexicons
 from claimcheck.match.documents import Document, Passage
 from claimcheck.match.features import Feature
 from claimcheck.model import Span
@@ -40,10 +40,13 @@ def thresholds() -> tuple[float, float]:
     return float(data["disclosed"]), float(data["partial"])
 
 
-@cache
 def _synonyms() -> dict[str, str]:
+    return Lexicons.default().table("match.synonyms", _build_synonyms)
+
+
+def _build_synonyms(lex: Lexicons) -> dict[str, str]:
     out: dict[str, str] = {}
-    for group in lexicon.load("synonyms").get("groups", []):
+    for group in lex.load("synonyms").get("groups", []):
         for w in group:
             out[w] = group[0]
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.errors import InputError
+from claimcheck.lexicon import Lexicons
 from claimcheck.model.claim import Category, Claim, Kind, Reference, Segment
 from claimcheck.model.claimset import ClaimSet, Directive
 from claimcheck.model.flat import FlatText, flatten
@@ -63,8 +64,9 @@ def _raw_from_blocks(src: SourceText, folded: str, warnings: list[str]) -> list[
     return out
 
 
-def parse_source(src: SourceText) -> ClaimSet:
+def parse_source(src: SourceText, lexicons: Lexicons | None = None) -> ClaimSet:
     """Parse the claims of ``src``; raise :class:`InputError` when there are none."""
+    lex = lexicons or Lexicons.default()
     clean, directive_spans = blank_ignored(src.text)
     folded = fold_width(clean)
     warnings = list(src.warnings)
@@ -75,7 +77,7 @@ def parse_source(src: SourceText) -> ClaimSet:
     claims: list[Claim] = []
     by_number: dict[int, Claim] = {}
     for raw in raws:
-        claim = _parse_claim(raw, clean, english, by_number)
+        claim = _parse_claim(raw, clean, english, by_number, lex)
         line, col = src.position(raw.span.start)
         claim.line, claim.column = line, col
         claims.append(claim)
@@ -89,12 +91,12 @@ def parse_source(src: SourceText) -> ClaimSet:
     )
 
 
-def parse_text(text: str, path: str = "<string>") -> ClaimSet:
+def parse_text(text: str, path: str = "<string>", lexicons: Lexicons | None = None) -> ClaimSet:
     """Parse claims from a string (convenience for tests and library users)."""
-    return parse_source(SourceText(text, path=path))
+    return parse_source(SourceText(text, path=path), lexicons)
 
 
-def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Claim]) -> Claim:
+def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Claim], lex: Lexicons) -> Claim:
     body_start = raw.label.end
     flat = flatten(clean, body_start, raw.span.end)
     t = flat.folded
@@ -140,7 +142,7 @@ def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Cl
         claim.mentions = R.all_mentions(t, english)
     if subj is not None:
         claim.subject = flat.segment(*subj)
-        claim.category = S.category_of(claim.subject.text if not english else t[subj[0] : subj[1]], english)
+        claim.category = S.category_of(claim.subject.text if not english else t[subj[0] : subj[1]], english, lex)
     if claim.kind is Kind.DEPENDENT and claim.reference is not None:
         parents = [earlier[n] for n in claim.reference.numbers if n in earlier and n < claim.number]
         if parents:
@@ -148,7 +150,7 @@ def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Cl
             if claim.category is Category.UNKNOWN:
                 claim.category = pcat
             elif claim.subject is not None and (
-                (not english and _names_parent(claim.subject.text, parents[0]))
+                (not english and _names_parent(claim.subject.text, parents[0], lex))
                 or (
                     english and not re.match(r"\s*the\b", t, re.I) and not _same_head_en(claim.subject.text, parents[0])
                 )
@@ -156,11 +158,11 @@ def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Cl
                 # 根据权利要求1所述的方法制得的产品: another category built on claim 1
                 claim.kind = Kind.INDEPENDENT
                 claim.mentions = claim.reference.numbers
-    _two_part(claim, flat, english, subj)
+    _two_part(claim, flat, english, subj, lex)
     return claim
 
 
-def _names_parent(subject: str, parent: Claim) -> bool:
+def _names_parent(subject: str, parent: Claim, lex: Lexicons) -> bool:
     """True when ``subject`` names the parent's subject inside a longer phrase (方法制得的产品).
 
     Such a claim (根据权利要求1所述的方法制得的产品, 根据权利要求1所述的材料制成的容器) is an
@@ -168,7 +170,7 @@ def _names_parent(subject: str, parent: Claim) -> bool:
     """
     if parent.subject is None:
         return False
-    head = S.head_noun(parent.subject.text)
+    head = S.head_noun(parent.subject.text, lex)
     return bool(head) and head in subject and not subject.endswith(head)
 
 
@@ -179,7 +181,7 @@ def _same_head_en(subject: str, parent: Claim) -> bool:
     return S.head_noun_en(subject) == S.head_noun_en(parent.subject.text)
 
 
-def _two_part(claim: Claim, flat: FlatText, english: bool, subj: tuple[int, int] | None) -> None:
+def _two_part(claim: Claim, flat: FlatText, english: bool, subj: tuple[int, int] | None, lex: Lexicons) -> None:
     t = flat.folded
     m = S.MARKER.search(t)
     if m:
@@ -198,7 +200,7 @@ def _two_part(claim: Claim, flat: FlatText, english: bool, subj: tuple[int, int]
         if c_end > c_start:
             claim.characterizing = flat.segment(c_start, c_end)
     start = subj[1] if subj else 0
-    tr = S.transition(t, start, english)
+    tr = S.transition(t, start, english, lex)
     if tr is not None:
         claim.transition = flat.segment(tr[0], tr[1])
         claim.transition_type = tr[2]

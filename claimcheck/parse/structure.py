@@ -7,9 +7,8 @@ and return offsets into it.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from claimcheck import lexicon
+from claimcheck.lexicon import Lexicons
 from claimcheck.model.claim import Category
 
 QUANTIFIER = re.compile(r"^(?:一种|一个|一类|一套|一款|一台|一件|一组|一项|一只|一条|一把)")
@@ -28,28 +27,34 @@ _SUBJECT_END_EN = re.compile(
 _ARTICLE = re.compile(r"^(?i:a|an|the|one)\s+")
 
 
-@cache
-def _heads() -> list[tuple[str, Category]]:
+def _build_heads(lex: Lexicons) -> list[tuple[str, Category]]:
     pairs: list[tuple[str, Category]] = []
     for key, cat in (("method", Category.METHOD), ("use", Category.USE), ("product", Category.PRODUCT)):
-        pairs.extend((h, cat) for h in lexicon.words("categories", key, "heads"))
+        pairs.extend((h, cat) for h in lex.words("categories", key, "heads"))
     pairs.sort(key=lambda p: -len(p[0]))
     return pairs
 
 
-@cache
-def _en_heads() -> dict[str, Category]:
+def _heads(lex: Lexicons | None) -> list[tuple[str, Category]]:
+    return (lex or Lexicons.default()).table("structure.heads", _build_heads)
+
+
+def _build_en_heads(lex: Lexicons) -> dict[str, Category]:
     out: dict[str, Category] = {}
     for key, cat in (("method", Category.METHOD), ("use", Category.USE), ("product", Category.PRODUCT)):
-        for w in lexicon.words("categories", key, "en"):
+        for w in lex.words("categories", key, "en"):
             out[w] = cat
     return out
+
+
+def _en_heads(lex: Lexicons | None) -> dict[str, Category]:
+    return (lex or Lexicons.default()).table("structure.en-heads", _build_en_heads)
 
 
 _USE_FORM = re.compile(r"(?:在|于).{0,60}中的(?:用途|应用)$|作为.{0,60}的(?:用途|应用)$|的(?:用途|应用)$")
 
 
-def category_of(subject: str, english: bool = False) -> Category:
+def category_of(subject: str, english: bool = False, lex: Lexicons | None = None) -> Category:
     """The category of a subject name, from its head noun."""
     s = subject.strip()
     if not s:
@@ -59,7 +64,7 @@ def category_of(subject: str, english: bool = False) -> Category:
         if re.match(r"(?:use|usage)\b", low):
             return Category.USE
         words = _en_words(low)
-        table = _en_heads()
+        table = _en_heads(lex)
         for w in reversed(words):
             base = w[:-1] if w.endswith("s") and w[:-1] in table else w
             if base in table:
@@ -68,7 +73,7 @@ def category_of(subject: str, english: bool = False) -> Category:
     s = re.sub(r"[（(][^）)]*[）)]$", "", s)
     if _USE_FORM.search(s):
         return Category.USE
-    for head, cat in _heads():
+    for head, cat in _heads(lex):
         if s.endswith(head):
             return cat
     return Category.UNKNOWN
@@ -91,9 +96,9 @@ def head_noun_en(subject: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
-def head_noun(subject: str) -> str:
+def head_noun(subject: str, lex: Lexicons | None = None) -> str:
     """The head of a Chinese subject name: the longest category head it ends with, else its last 2 characters."""
-    for head, _ in _heads():
+    for head, _ in _heads(lex):
         if subject.endswith(head) and len(head) >= 2:
             return head
     return subject[-2:]
@@ -124,23 +129,22 @@ def subject_span(text: str, start: int, english: bool) -> tuple[int, int] | None
     return i, end
 
 
-@cache
-def _transition_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _transition_patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The transition regexes built from ``lexicons/transitions.toml``."""
 
     def alt(words: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    quals = alt(lexicon.words("transitions", "zh", "open-qualifiers"))
-    heads = alt(lexicon.words("transitions", "zh", "closed-heads"))
+    quals = alt(lex.words("transitions", "zh", "open-qualifiers"))
+    heads = alt(lex.words("transitions", "zh", "closed-heads"))
     cn = re.compile(
         rf"(?P<open2>(?:{quals})由[^，。；]{{1,80}}?(?:{heads}))"
         rf"|(?P<closed>由[^，。；]{{1,80}}?(?:{heads}))"
-        rf"|(?P<closed2>{alt(lexicon.words('transitions', 'zh', 'closed'))})"
-        rf"|(?P<open>{alt(lexicon.words('transitions', 'zh', 'open'))})"
+        rf"|(?P<closed2>{alt(lex.words('transitions', 'zh', 'closed'))})"
+        rf"|(?P<open>{alt(lex.words('transitions', 'zh', 'open'))})"
     )
-    en_open = [w.replace(" ", r"\s+") for w in lexicon.words("transitions", "en", "open")]
-    en_closed = [w.replace(" ", r"\s+") for w in lexicon.words("transitions", "en", "closed")]
+    en_open = [w.replace(" ", r"\s+") for w in lex.words("transitions", "en", "open")]
+    en_closed = [w.replace(" ", r"\s+") for w in lex.words("transitions", "en", "closed")]
     en = re.compile(
         rf"\b(?:(?P<open>{'|'.join(sorted(en_open, key=len, reverse=True))})|(?P<closed>{'|'.join(en_closed)}))\b",
         re.I,
@@ -148,9 +152,9 @@ def _transition_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return cn, en
 
 
-def transition(text: str, start: int, english: bool) -> tuple[int, int, str] | None:
+def transition(text: str, start: int, english: bool, lex: Lexicons | None = None) -> tuple[int, int, str] | None:
     """The first transition phrase at or after ``start``: (start, end, 'open' | 'closed')."""
-    cn, en = _transition_patterns()
+    cn, en = (lex or Lexicons.default()).table("structure.transitions", _transition_patterns)
     m = (en if english else cn).search(text, start)
     if not m:
         return None

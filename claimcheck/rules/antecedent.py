@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 
-from claimcheck import lexicon
+from claimcheck.lexicon import Lexicons
 from claimcheck.model import Claim, ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule
@@ -41,12 +40,14 @@ class Words:
     early: frozenset[str]
 
 
-@cache
-def words() -> Words:
+def words(lex: Lexicons | None = None) -> Words:
     """The word lists of ``lexicons/antecedent.toml``."""
+    return (lex or Lexicons.default()).table("antecedent.words", _build_words)
 
+
+def _build_words(lex: Lexicons) -> Words:
     def get(*keys: str) -> list[str]:
-        return sorted(lexicon.words("antecedent", *keys), key=len, reverse=True)
+        return sorted(lex.words("antecedent", *keys), key=len, reverse=True)
 
     return Words(
         plural=get("quantifiers", "plural"),
@@ -234,9 +235,12 @@ def has_basis(span_text: str, prior: str) -> bool:
 _NOUN_SUFFIX = set("件杆板架块体座套管轴轮器机片条环盘盖壳罩柱槽孔腔室箱筒头线层膜网阀泵口端面部段芯丝")
 
 
-@cache
 def _noun_heads() -> tuple[str, ...]:
-    heads = [h for h in lexicon.words("categories", "product", "heads") if len(h) >= 2]
+    return Lexicons.default().table("antecedent.noun-heads", _build_noun_heads)
+
+
+def _build_noun_heads(lex: Lexicons) -> tuple[str, ...]:
+    heads = [h for h in lex.words("categories", "product", "heads") if len(h) >= 2]
     return tuple(sorted(heads, key=len, reverse=True))
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from claimcheck.lexicon import Lexicons
 from claimcheck.model import Claim, ClaimSet, SourceText, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 
@@ -30,6 +31,7 @@ class Context:
     application: Any = None  # claimcheck.application.Application, when more than the claims was given
     profile: str = "cn-invention"
     cache: dict[str, Any] = field(default_factory=dict)
+    lexicons: Lexicons = field(default_factory=Lexicons.default)
 
     @property
     def description(self) -> str:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
 from typing import Any, ClassVar
 
-from claimcheck import lexicon
+from claimcheck.analysis.wording import Trigger, unclear_triggers
 from claimcheck.model import Claim, ClaimSet
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule
@@ -17,43 +15,6 @@ _CLAUSE = re.compile(r"[，。；：,;:\n]")
 _DEFINED = re.compile(
     r"[0-9]+(?:\.[0-9]+)?\s*(?:℃|°C|K|MPa|kPa|Pa|bar|atm|%|mm|cm|nm|μm|m|kV|V|A|W|Hz|kg|g|mg|mol|s|min|h)"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """One compiled entry of the unclear-term lexicon."""
-
-    pattern: re.Pattern[str]
-    kind: str
-    severity: Severity
-    note_zh: str
-    note_en: str
-    unless_defined: bool
-    optin: bool
-
-
-@cache
-def _triggers() -> tuple[list[Trigger], list[str]]:
-    data = lexicon.load("unclear")
-    out: list[Trigger] = []
-    for e in data.get("entry", []):
-        if "regex" in e:
-            pattern = re.compile(e["regex"])
-        else:
-            words = sorted(e["words"], key=len, reverse=True)
-            pattern = re.compile("|".join(re.escape(w) for w in words))
-        out.append(
-            Trigger(
-                pattern,
-                e.get("kind", ""),
-                Severity.parse(e.get("severity", "warning")),
-                e.get("note_zh", ""),
-                e.get("note_en", ""),
-                bool(e.get("unless_defined", False)),
-                bool(e.get("optin", False)),
-            )
-        )
-    return out, list(data.get("exempt", {}).get("words", []))
 
 
 def _clause(t: str, i: int) -> tuple[int, int]:
@@ -100,7 +61,7 @@ class UnclearTerm(Rule):
     options: ClassVar[dict[str, Any]] = {"extended": False}
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
-        triggers, exempt = _triggers()
+        triggers, exempt = unclear_triggers(ctx.lexicons)
         extended = bool(ctx.option(self.name, "extended", False))
         for c in cs:
             if c.flat is None:

@@ -7,7 +7,6 @@ import statistics
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from claimcheck import lexicon
 from claimcheck.model import Category, Claim, ClaimSet
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule
@@ -78,7 +77,7 @@ class NarrowIndependent(Rule):
     options: ClassVar[dict[str, Any]] = {"max-features": 20, "length-ratio": 2.5}
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
-        stats = lexicon.load("strategy").get("corpus", {})
+        stats = ctx.lexicons.load("strategy").get("corpus", {})
         med_len = float(ctx.option(self.name, "corpus-median-length", stats.get("median-length", 150)))
         med_feat = float(ctx.option(self.name, "corpus-median-features", stats.get("median-features", 6)))
         max_features = int(ctx.option(self.name, "max-features", 20))

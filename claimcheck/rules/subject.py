@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claimcheck import lexicon
 from claimcheck.model import Category, Claim, ClaimSet, Kind
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.parse import structure as S
@@ -152,7 +151,7 @@ class BareSubject(Rule):
     source = "专利审查指南 第二部分第二章 §3.2.2"
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
-        bare = set(lexicon.words("categories", "bare", "subjects"))
+        bare = set(ctx.lexicons.words("categories", "bare", "subjects"))
         for c in cs.independent:
             if c.subject is None or normalise_subject(c.subject.text) not in bare or c.flat is None:
                 continue
