@@ -354,7 +354,7 @@ def support(
 
     from claimcheck.application import load_application
     from claimcheck.errors import InputError
-    from claimcheck.rules.application import term_support
+    from claimcheck.rules.support import term_support
 
     app_ = load_application(file, description=description, lang=claims_lang, max_bytes=max_size * 1024 * 1024)
     if app_.description is None:

@@ -6,18 +6,10 @@ aliases for typing and prefix selection, never reused.
 
 from __future__ import annotations
 
+from claimcheck.rules.abstract import AbstractLength, TitleLength, TitleWording
 from claimcheck.rules.antecedent import AntecedentBasis, AntecedentQuantity
-from claimcheck.rules.application import (
-    AbstractLength,
-    DescriptionSupport,
-    FigureReference,
-    ReferenceNumeral,
-    TermConsistency,
-    TitleLength,
-    TitleWording,
-)
 from claimcheck.rules.base import Context, Rule
-from claimcheck.rules.clarity import DescriptionReference, DuplicateClaim, ReferenceSign, UnclearTerm
+from claimcheck.rules.clarity import DescriptionReference, DuplicateClaim, UnclearTerm
 from claimcheck.rules.deps import (
     IndependentOrder,
     MultipleDependencyAlternative,
@@ -25,9 +17,13 @@ from claimcheck.rules.deps import (
     ReferenceForward,
     ReferenceMissing,
 )
+from claimcheck.rules.figures import FigureReference
 from claimcheck.rules.form import ClaimCount, ClaimNumbering, SingleSentence
+from claimcheck.rules.numerals import ReferenceNumeral
+from claimcheck.rules.signs import ReferenceSign
 from claimcheck.rules.strategy import CategoryCoverage, NarrowIndependent
 from claimcheck.rules.subject import BareSubject, SubjectMismatch
+from claimcheck.rules.support import DescriptionSupport, TermConsistency
 
 ALL_RULES: tuple[type[Rule], ...] = (
     ClaimNumbering,

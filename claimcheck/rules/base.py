@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from claimcheck.application.model import Application
 from claimcheck.lexicon import Lexicons
 from claimcheck.model import Claim, ClaimSet, SourceText, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
@@ -104,3 +105,9 @@ class Rule:
             extra=dict(extra),
             where=where,
         )
+
+
+def application_of(ctx: Context) -> Application:
+    """The whole application a whole-application rule reads (the rule runs only when one was given)."""
+    app: Application = ctx.application
+    return app

@@ -1,0 +1,100 @@
+"""Reference signs in claims (C003): 附图标记 in parentheses, after the term they label."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claimcheck.model import ClaimSet
+from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
+from claimcheck.rules.base import Context, Rule
+
+_PAREN = re.compile(r"[（(]([^（）()]{1,40})[）)]")
+_SIGN_CONTENT = re.compile(r"^\s*[0-9]{1,4}[a-zA-Z'′]?(?:\s*[,，、-]\s*[0-9]{1,4}[a-zA-Z'′]?)*\s*$")
+_ACCEPTED = re.compile(
+    r"^\s*(?:[A-Za-z][A-Za-z0-9\-/ ]{0,15}|[a-zA-Z]|[0-9]+|[ivxIVX]+|S[0-9]+|步骤[0-9]+|[0-9]+[a-zA-Z]|重量|质量|体积|摩尔|"
+    r"wt%|vol%|mol%|质量份|重量份|体积份|质量%|重量%|w/w|v/v|甲基|乙基|[A-Za-z0-9+\-·=/\[\]., ]+|SEQ ID NO[:：]?\s*[0-9]+|.*[%℃]|"
+    r"[IVX]+|[一二三四五六七八九十]+|[a-z]\)|.*=.*)\s*$"
+)
+_SIGN_WITH_TEXT = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}\s*[0-9]{1,4}[a-zA-Z]?\s*$")
+
+
+class ReferenceSign(Rule):
+    """Parentheses that hold something other than a reference sign, or a reference sign written without them.
+
+    ## What it flags
+    Parenthesised text that is not a reference sign, a formula, a unit or an accepted convention and
+    so may limit the scope ((混凝土)砖模, 螺钉（可替换为铆钉）): warning.  A sign with words inside the
+    parentheses ((螺钉13)): warning.  A name that the claim set writes with a sign in parentheses
+    (底座(1)) and elsewhere with the bare number (底座1): warning.
+
+    ## Why
+    专利法实施细则 (2023) 第22条第4款: reference signs follow the feature, in parentheses, and do not
+    limit the claim; 专利审查指南 第二部分第二章 §3.2.2 (avoid brackets except for signs and formulae).
+    Catalogue CN-CLR-005, CN-CLR-006.
+
+    ## Bad
+        1. 一种模具，包括(混凝土)砖模和螺钉（可替换为铆钉）。
+
+    ## Good
+        1. 一种模具，包括混凝土砖模(1)和螺钉(2)。
+
+    ## Traps
+    Step labels ((a), (1), S1), units and percentages ((wt%), (质量份)), formulae, abbreviations defined in
+    parentheses (电子控制单元（ECU）), (甲基)丙烯酸 and SEQ ID NO are accepted.  Without a list of signs
+    from the description, bare numbers are checked only against signs the claims themselves use.
+    """
+
+    name = "reference-sign"
+    code = "C003"
+    severity = Severity.WARNING
+    catalogue = ("CN-CLR-005", "CN-CLR-006")
+    source = "专利法实施细则 第22条第4款"
+
+    def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
+        signed: dict[str, set[str]] = {}
+        for c in cs:
+            if c.flat is None:
+                continue
+            for m in re.finditer(r"([\u4e00-\u9fff]{2,6})\s*[（(]\s*([0-9]{1,4}[a-zA-Z]?)\s*[）)]", c.flat.folded):
+                signed.setdefault(m.group(2), set()).add(m.group(1)[-2:])
+        for c in cs:
+            if c.flat is None:
+                continue
+            t = c.flat.folded
+            for m in _PAREN.finditer(t):
+                content = m.group(1)
+                if _SIGN_CONTENT.match(content) or _ACCEPTED.match(content):
+                    continue
+                if _SIGN_WITH_TEXT.match(content):
+                    yield self.report(
+                        c,
+                        c.flat.span(m.start(), m.end()),
+                        zh=f"附图标记的括号内不应加入文字：“{c.flat.text[m.start() : m.end()]}”",
+                        en=f"a reference sign's parentheses hold words: '{c.flat.text[m.start() : m.end()]}'",
+                    )
+                    continue
+                if not re.search(r"[\u4e00-\u9fff]", content):
+                    continue
+                yield self.report(
+                    c,
+                    c.flat.span(m.start(), m.end()),
+                    zh=f"括号中的内容“{content}”不是附图标记，可能限定保护范围，使其不清楚",
+                    en=f"the parenthesised text '{content}' is not a reference sign and may limit the scope unclearly",
+                    fix=Fix("删除括号，把内容写入权利要求或删去", "remove the brackets: state the feature or drop it"),
+                )
+            for number, names in signed.items():
+                for name in names:
+                    for m in re.finditer(re.escape(name) + re.escape(number) + r"(?![0-9a-zA-Z.%℃])", t):
+                        yield self.report(
+                            c,
+                            c.flat.span(m.start(), m.end()),
+                            zh=f"附图标记应加括号：“{name}{number}”应写作“{name}({number})”",
+                            en=f"reference sign without parentheses: write {name}({number})",
+                            fix=Fix(
+                                f"改为“{name}({number})”",
+                                f"write {name}({number})",
+                                c.flat.span(m.start(), m.end()),
+                                f"{name}({number})",
+                            ),
+                        )

@@ -1,0 +1,216 @@
+"""Description support (W001) and term consistency (W002): the claims' terms against the description."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from claimcheck.application.model import Description, Paragraph
+from claimcheck.application.terms import (
+    claim_signs,
+    claim_terms,
+    same_part,
+)
+from claimcheck.model import ClaimSet, Span
+from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
+from claimcheck.rules.base import Context, Rule, application_of
+
+
+def _closest(term: str, desc: Description) -> tuple[str, int] | None:
+    """The description term closest to ``term`` and how often the description uses it."""
+    from rapidfuzz import fuzz
+
+    cached: dict[str, Counter[str]] = desc.cache.setdefault("ngrams", {})
+    key = f"{term[0]}|{term[-1]}|{len(term)}"
+    if key not in cached:
+        counts: Counter[str] = Counter()
+        for p in desc.paragraphs:
+            for chunk in re.split(r"[，。；：,;:、（）()\s0-9]+", p.text):
+                for n in range(max(2, len(term) - 1), len(term) + 3):
+                    for i in range(0, len(chunk) - n + 1):
+                        cand = chunk[i : i + n]
+                        if (cand[0] == term[0] or cand[-1] == term[-1]) and cand[0] not in "的所该和及与在括述有设":
+                            counts[cand] += 1
+        cached[key] = counts
+    best: tuple[float, str] | None = None
+    for cand, n in cached[key].items():
+        if cand == term or term.startswith(cand) or cand.startswith(term):
+            continue
+        score = fuzz.ratio(term, cand) + min(n, 5)
+        if score >= 70 and (best is None or score > best[0]):
+            best = (score, cand)
+    return (best[1], cached[key][best[1]]) if best else None
+
+
+def _uses(p: Paragraph, term: str) -> bool:
+    """Whether a paragraph uses ``term``, read as the antecedent check reads it (所述滑块移动 uses 滑块)."""
+    from claimcheck.rules import antecedent as A
+
+    text = A.MARKER.sub("|", A.normalise(p.text))
+    return term in text or A.has_basis(term, text)
+
+
+def term_support(cs: ClaimSet, desc: Description) -> list[tuple[Any, list[Paragraph], list[Paragraph]]]:
+    """For each claim term: the paragraphs outside the background that use it, and those in the background."""
+    cache: dict[str, Any] = desc.cache.setdefault("support", {})
+    key = "|".join(str(c.span) for c in cs)
+    if key not in cache:
+        out = []
+        for t in claim_terms(cs):
+            body = [p for p in desc.paragraphs if p.section != "background" and _uses(p, t.text)]
+            background = [p for p in desc.paragraphs if p.section == "background" and _uses(p, t.text)]
+            out.append((t, body, background))
+        cache[key] = out
+    result: list[tuple[Any, list[Paragraph], list[Paragraph]]] = cache[key]
+    return result
+
+
+class DescriptionSupport(Rule):
+    """A technical term of the claims appears nowhere in the description, or only in the background art.
+
+    ## What it flags
+    Each term of the claims (the terms the antecedent check reads, list items after 包括, subjects) that the
+    description never uses (warning), or uses only in 背景技术 (warning: prior art does not support the
+    invention).  The closest description term is offered.  ``claimcheck support`` prints, for every term,
+    the paragraphs that do use it, so the agent can check.
+
+    ## Why
+    专利法 第26条第4款: the claims shall be supported by the description; 专利法实施细则 第22条第3款 (terms
+    consistent with the description).  A term with a close, consistently used variant is reported by
+    term-consistency instead.
+
+    ## Bad
+        权利要求书
+        1. 一种夹具，包括底座和压紧弹簧。
+        说明书
+        夹具
+        技术领域
+        本发明涉及一种夹具。
+        具体实施方式
+        夹具包括底座，底座上设有滑槽。
+
+    ## Good
+        权利要求书
+        1. 一种夹具，包括底座和压紧弹簧。
+        说明书
+        夹具
+        技术领域
+        本发明涉及一种夹具。
+        具体实施方式
+        夹具包括底座，底座上设有压紧弹簧。
+    """
+
+    name = "description-support"
+    code = "W001"
+    severity = Severity.WARNING
+    catalogue = ("CN-CLR-008",)
+    source = "专利法 第26条第4款"
+    needs = "description"
+
+    def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
+        desc = application_of(ctx).description
+        assert desc is not None
+        for t, body, background in term_support(cs, desc):
+            if body:
+                continue
+            close = _closest(t.text, desc)
+            if close is not None and close[1] >= 2 and not background:
+                continue  # term-consistency reports it, with the variant
+            if background:
+                cites = "、".join(p.cite for p in background[:5])
+                yield self.report(
+                    t.claim,
+                    t.span,
+                    zh=f"“{t.text}”在说明书中只出现在背景技术部分（{cites}），缺乏说明书的支持",
+                    en=f"'{t.text}' appears in the description only in the background art ({cites}): no support",
+                )
+                continue
+            hint_zh = f"；最接近的说明书用语为“{close[0]}”" if close else ""
+            hint_en = f"; the closest description term is '{close[0]}'" if close else ""
+            yield self.report(
+                t.claim,
+                t.span,
+                zh=f"“{t.text}”在说明书中未出现，可能得不到说明书的支持{hint_zh}",
+                en=f"'{t.text}' does not appear in the description{hint_en}",
+                fix=Fix(
+                    f"在说明书中记载“{t.text}”，或改用说明书的用语",
+                    f"describe '{t.text}' or use the description's term",
+                ),
+            )
+
+
+class TermConsistency(Rule):
+    """The same element is named differently in the claims and the description, or under one numeral.
+
+    ## What it flags
+    A claim term the description never uses while it consistently uses a close variant (支架 in the claims,
+    支撑架 throughout the description); and one reference numeral written with two different names in the
+    claims (底座(1) … 基座(1)).
+
+    ## Why
+    专利法实施细则 第22条第3款 (terms of the claims consistent with the description) and 第21条第2款 (the
+    same part keeps the same sign); 专利法 第26条第4款. Catalogue CN-CLR-008.
+
+    ## Bad
+        权利要求书
+        1. 一种灯具，包括灯座和支架。
+        说明书
+        灯具
+        技术领域
+        本发明涉及一种灯具。
+        具体实施方式
+        灯具包括灯座和支撑架，支撑架固定在灯座上，支撑架为铝制。
+
+    ## Good
+        权利要求书
+        1. 一种灯具，包括灯座和支撑架。
+        说明书
+        灯具
+        技术领域
+        本发明涉及一种灯具。
+        具体实施方式
+        灯具包括灯座和支撑架，支撑架固定在灯座上，支撑架为铝制。
+    """
+
+    name = "term-consistency"
+    code = "W002"
+    severity = Severity.WARNING
+    catalogue = ("CN-CLR-008",)
+    source = "专利法实施细则 第22条第3款"
+
+    def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
+        app = ctx.application
+        desc = app.description if app is not None else None
+        if desc is not None:
+            for t, body, background in term_support(cs, desc):
+                if body or background:
+                    continue
+                close = _closest(t.text, desc)
+                if close is None or close[1] < 2:
+                    continue
+                yield self.report(
+                    t.claim,
+                    t.span,
+                    zh=f"权利要求用“{t.text}”，说明书中一致使用“{close[0]}”（{close[1]}处），用语不一致",
+                    en=f"the claims say '{t.text}' where the description consistently says '{close[0]}' ({close[1]} times)",
+                    fix=Fix(f"统一为“{close[0]}”", f"use '{close[0]}'", t.span, close[0]),
+                )
+        # one numeral, two names, within the claims
+        names: dict[str, dict[str, tuple[int, Span]]] = {}
+        for c, name, numeral, span in claim_signs(cs):
+            if len(name) >= 2:
+                names.setdefault(numeral, {}).setdefault(name, (c.number, span))
+        for numeral, by_name in names.items():
+            distinct = list(by_name)
+            for other in distinct[1:]:
+                if same_part(distinct[0], other):
+                    continue
+                claim, span = by_name[other]
+                yield self.report(
+                    claim,
+                    span,
+                    zh=f"附图标记({numeral})既用于“{distinct[0]}”又用于“{other}”",
+                    en=f"reference sign ({numeral}) names both '{distinct[0]}' and '{other}'",
+                )
