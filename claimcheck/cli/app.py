@@ -266,8 +266,8 @@ def rules(
     import inspect
 
     from claimcheck.errors import InputError
-    from claimcheck.lint.engine import HouseRulesRule
     from claimcheck.rules import ALL_RULES, find_rule
+    from claimcheck.rules.house import HouseRulesRule
 
     if name is None:
         typer.echo(f"{'code':<5} {'name':<34} {'severity':<8} summary")

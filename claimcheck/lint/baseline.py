@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from claimcheck.errors import InputError
-from claimcheck.lint.engine import FileResult
+from claimcheck.lint.results import FileResult
 from claimcheck.model.diagnostic import Diagnostic
 
 VERSION = 1

@@ -17,6 +17,7 @@ from typing import Any
 from claimcheck.errors import ConfigError
 from claimcheck.lexicon import Lexicons
 from claimcheck.model.diagnostic import Severity
+from claimcheck.rules.house import HouseRules
 from claimcheck.tomlfile import read_toml
 
 KEYS = {
@@ -33,21 +34,6 @@ KEYS = {
     "preview",
 }
 HOUSE_KEYS = {"max-independent-claims", "max-claims", "forbidden-words", "severity"}
-
-
-@dataclass
-class HouseRules:
-    """An agency's house rules, from a profile or config ``[house]`` table."""
-
-    max_independent_claims: int | None = None
-    max_claims: int | None = None
-    forbidden_words: list[str] = field(default_factory=list)
-    severity: Severity = Severity.WARNING
-
-    @property
-    def active(self) -> bool:
-        """True when any house rule is set."""
-        return bool(self.max_independent_claims or self.max_claims or self.forbidden_words)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from claimcheck import __version__
-from claimcheck.lint.engine import FileResult, Report
+from claimcheck.lint.results import FileResult, Report
 from claimcheck.model import SourceText
 from claimcheck.model.diagnostic import Diagnostic, Severity
 
