@@ -156,6 +156,21 @@ def score_disclosure(
     return ScoreReport(src.path, round(score, 1), verdict, scored, d.title, nearest)
 
 
+def disclosure_files(paths: list[Path]) -> list[Path]:
+    """The disclosures to score: files as given, folders searched for .txt, .md and .docx."""
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(
+                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".md", ".docx"))
+            )
+        else:
+            files.append(p)
+    if not files:
+        raise InputError("no disclosures found in " + ", ".join(map(str, paths)))
+    return files
+
+
 def read_corpus(folder: Path) -> list[tuple[str, str]]:
     """Documents of a prior-art folder (.txt, .md, .xml, .docx) as (name, text)."""
     from claimcheck.readers import read_path

@@ -18,6 +18,7 @@ from pathlib import Path
 from claimcheck.errors import InputError
 from claimcheck.lint.results import FileResult
 from claimcheck.model.diagnostic import Diagnostic
+from claimcheck.outfile import write_atomic
 
 VERSION = 1
 
@@ -53,9 +54,7 @@ def write_baseline(path: Path, results: list[FileResult]) -> int:
         if f.claimset is not None
         for d in f.diagnostics
     ]
-    path.write_text(
-        json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    write_atomic(path, json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n")
     return len(entries)
 
 

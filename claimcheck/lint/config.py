@@ -223,3 +223,41 @@ def load_config(start: Path, explicit: Path | None = None, profile: str | None =
     if found is None:
         return build_config(None, None, profile)
     return build_config(found[1], found[0], profile)
+
+
+class ConfigResolver:
+    """The configuration of each input file (the closest config file above it), with command-line overrides.
+
+    Files in one folder share one configuration object; each folder gets its own, so linting several folders
+    together gives each file exactly what linting it alone gives.
+    """
+
+    def __init__(
+        self,
+        explicit: Path | None = None,
+        profile: str | None = None,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        fail_on: Severity | None = None,
+        lang: str | None = None,
+    ) -> None:
+        for sel in [*(select or []), *(ignore or [])]:
+            check_rule_selector(sel, "command line")
+        self.explicit, self.profile = explicit, profile
+        self.select, self.ignore = list(select or []), list(ignore or [])
+        self.fail_on, self.lang = fail_on, lang
+        self._by_folder: dict[Path, Config] = {}
+
+    def __call__(self, path: Path) -> Config:
+        key = path.resolve().parent
+        if key not in self._by_folder:
+            cfg = load_config(path, self.explicit, self.profile)
+            if self.select:
+                cfg.select = list(self.select)
+            cfg.ignore = cfg.ignore + self.ignore
+            if self.fail_on is not None:
+                cfg.fail_on = self.fail_on
+            if self.lang is not None:
+                cfg.lang = self.lang
+            self._by_folder[key] = cfg
+        return self._by_folder[key]

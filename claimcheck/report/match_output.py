@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.match.chart import FeatureChart
+from claimcheck.outfile import write_atomic
 
 VERDICT_ZH = {"disclosed": "公开", "partial": "部分公开", "not_found": "未公开"}
 VERDICT_MARK = {"disclosed": "●", "partial": "◐", "not_found": "○"}
@@ -157,4 +158,15 @@ def chart_docx(chart: FeatureChart, path: Path, reply: str | None = None) -> Non
         document.add_heading("意见陈述书（草稿）", level=1)
         for line in reply.split("\n"):
             document.add_paragraph(line)
-    document.save(str(path))
+    write_atomic(path, lambda tmp: document.save(str(tmp)))
+
+
+def features_json(features: list[Any]) -> str:
+    """The feature decomposition of ``claimcheck match --features-only`` as JSON."""
+    doc = [{"id": f.id, "claim": f.claim, "kind": f.kind, "text": f.text} for f in features]
+    return json.dumps({"features": doc}, ensure_ascii=False, indent=2)
+
+
+def features_text(features: list[Any]) -> str:
+    """The feature decomposition, one feature a line: ``1a    [preamble] …``."""
+    return "\n".join(f"{f.id:<5} [{f.kind}] {f.text}" for f in features)

@@ -1,0 +1,81 @@
+"""``claimcheck diff`` and ``claimcheck support``."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claimcheck.cli.options import FileArg, LangOpt, MaxSizeOpt, TextOrJson, megabytes
+
+
+class DiffFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+def diff(
+    old: Annotated[Path, typer.Argument(help="The claims before the amendment.")],
+    new: Annotated[Path, typer.Argument(help="The amended claims.")],
+    against_original: Annotated[
+        Path | None,
+        typer.Option(
+            "--against-original", help="The application as filed: look every added feature up in it (修改超范围)."
+        ),
+    ] = None,
+    description: Annotated[
+        Path | None,
+        typer.Option("--description", help="The original description, when not in the --against-original file."),
+    ] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.text,
+    claims_lang: LangOpt = None,
+    max_size: MaxSizeOpt = 20,
+    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text output.")] = None,
+) -> None:
+    """Compare two versions of a claim set claim by claim (权利要求修改对照); exit 1 when added matter is suspected."""
+    import sys
+
+    from claimcheck.application import load_application
+    from claimcheck.diff import check_added_matter, pair_claims
+    from claimcheck.report import diff_output
+
+    limit = megabytes(max_size)
+    old_app = load_application(old, lang=claims_lang, max_bytes=limit)
+    new_app = load_application(new, lang=claims_lang, max_bytes=limit)
+    changes = pair_claims(old_app.claims, new_app.claims)
+    if against_original is not None:
+        original = load_application(against_original, description=description, lang=claims_lang, max_bytes=limit)
+        check_added_matter(changes, original)
+    if format is DiffFormat.json:
+        typer.echo(diff_output.diff_json(changes))
+    elif format is DiffFormat.html:
+        typer.echo(diff_output.diff_html(changes, f"{old.name} → {new.name}"))
+    else:
+        typer.echo(diff_output.diff_text(changes, color if color is not None else sys.stdout.isatty()))
+    raise typer.Exit(1 if any(not lk.found for ch in changes for lk in ch.lookups) else 0)
+
+
+def support(
+    file: FileArg,
+    description: Annotated[
+        Path | None,
+        typer.Option("--description", help="The description, when it is not in FILE."),
+    ] = None,
+    format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = TextOrJson.text,
+    claims_lang: LangOpt = None,
+    max_size: MaxSizeOpt = 20,
+) -> None:
+    """Show where the description supports each claim term (说明书支持对照), citing paragraphs."""
+    from claimcheck.application import load_application
+    from claimcheck.errors import InputError
+    from claimcheck.report.support_output import support_json, support_text
+    from claimcheck.rules.support import term_support
+
+    app_ = load_application(file, description=description, lang=claims_lang, max_bytes=megabytes(max_size))
+    if app_.description is None:
+        raise InputError(f"{file}: no description found (give a whole application or --description FILE)")
+    rows = term_support(app_.claims, app_.description)
+    typer.echo(support_json(rows) if format is TextOrJson.json else support_text(rows))

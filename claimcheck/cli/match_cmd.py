@@ -1,0 +1,96 @@
+"""``claimcheck match``."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claimcheck.cli.options import LangOpt, MaxSizeOpt, claim_numbers, emit, megabytes
+
+
+class MatchFormat(enum.StrEnum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+    docx = "docx"
+
+
+def match(
+    claims: Annotated[Path, typer.Argument(help="The claim set (any format the parser reads).")],
+    against: Annotated[
+        list[Path], typer.Option("--against", help="Prior-art documents D1, D2 … (text, XML, PDF, .docx).")
+    ] = [],  # noqa: B006
+    claim_selection: Annotated[str | None, typer.Option("--claims", help="Only these claims, e.g. 1,5 or 1-3.")] = None,
+    description: Annotated[
+        Path | None, typer.Option("--description", help="The application's description: the effects for the reply.")
+    ] = None,
+    features_only: Annotated[
+        bool, typer.Option("--features-only", help="Print the feature decomposition and stop.")
+    ] = False,
+    reply: Annotated[bool, typer.Option("--reply/--no-reply", help="Add the reply skeleton (意见陈述书草稿).")] = True,
+    format: Annotated[MatchFormat, typer.Option("--format", "-f", help="Output format.")] = MatchFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (required for docx).")
+    ] = None,
+    claims_lang: LangOpt = None,
+    max_size: MaxSizeOpt = 20,
+) -> None:
+    """Compare claims with prior art (特征对比): feature table, closest prior art, distinguishing features, reply draft."""
+    import sys
+
+    from claimcheck.application import load_application
+    from claimcheck.application.split import description_from_path
+    from claimcheck.errors import InputError
+    from claimcheck.match import all_features, build_chart, read_document
+    from claimcheck.match.reply import reply_skeleton
+    from claimcheck.report import match_output
+
+    limit = megabytes(max_size)
+    app_ = load_application(claims, lang=claims_lang, max_bytes=limit)
+    numbers = claim_numbers(claim_selection)
+    if features_only:
+        feats = all_features(app_.claims, numbers)
+        typer.echo(
+            match_output.features_json(feats) if format is MatchFormat.json else match_output.features_text(feats)
+        )
+        return
+    if not against:
+        raise InputError("give the prior-art documents with --against D1 [--against D2 …]")
+    if format is MatchFormat.docx and output is None:
+        raise InputError("--format docx needs --output FILE.docx")
+    documents = [read_document(p, f"D{i}", limit) for i, p in enumerate(against, start=1)]
+    desc = app_.description if description is None else description_from_path(description, limit)
+    bar = None
+    progress = None
+    if sys.stderr.isatty() and len(documents) * 10 > 50:
+        from rich.progress import Progress
+
+        bar = Progress(transient=True)
+        bar.start()
+        task = bar.add_task("matching", total=1)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+    try:
+        chart = build_chart(app_.claims, documents, numbers, progress)
+    finally:
+        if bar is not None:
+            bar.stop()
+    text = reply_skeleton(chart, desc) if reply else None
+    if format is MatchFormat.docx:
+        assert output is not None
+        match_output.chart_docx(chart, output, text)
+        typer.echo(f"claimcheck: wrote {output}", err=True)
+        return
+    render = {
+        MatchFormat.text: match_output.chart_text,
+        MatchFormat.markdown: match_output.chart_markdown,
+        MatchFormat.html: match_output.chart_html,
+        MatchFormat.json: match_output.chart_json,
+    }[format]
+    emit(render(chart, text), output)

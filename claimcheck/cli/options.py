@@ -1,0 +1,66 @@
+"""Option types and small option parsers shared by the commands."""
+
+from __future__ import annotations
+
+import enum
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claimcheck.errors import InputError
+
+FileArg = Annotated[
+    Path, typer.Argument(help="Claims file: .txt (UTF-8 or GBK), CNIPA/WIPO/EPO .xml, or .docx; - for stdin.")
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--claims-lang", help="Which claim set to read from a multilingual XML file (default: zh, else en)."),
+]
+MaxSizeOpt = Annotated[int, typer.Option("--max-size", help="Refuse input files larger than this many MB.")]
+
+
+class TextOrJson(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+def megabytes(value: int) -> int:
+    """``--max-size`` in bytes."""
+    return value * 1024 * 1024
+
+
+def split_list(values: list[str] | None) -> list[str]:
+    """Repeated and comma-separated option values as one list (``--select A,B --select C``)."""
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def claim_numbers(value: str | None) -> list[int] | None:
+    """``--claims 1,5`` or ``1-3`` as claim numbers; None when not given."""
+    if not value:
+        return None
+    numbers: list[int] = []
+    for part in re.split(r"[,，\s]+", value.strip()):
+        m = re.fullmatch(r"(\d{1,5})(?:-(\d{1,5}))?", part)
+        if not m:
+            raise InputError(f"--claims: cannot read '{part}' (use 1,5 or 1-3)")
+        lo, hi = int(m.group(1)), int(m.group(2) or m.group(1))
+        if hi < lo or hi - lo > 10_000:
+            raise InputError(f"--claims: '{part}' is not a range of claim numbers")
+        numbers.extend(range(lo, hi + 1))
+    return numbers
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it atomically to ``output`` and say so on stderr."""
+    if output is None:
+        typer.echo(text)
+        return
+    from claimcheck.outfile import write_atomic
+
+    write_atomic(output, text)
+    typer.echo(f"claimcheck: wrote {output}", err=True)
