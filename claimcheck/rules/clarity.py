@@ -6,21 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from claimcheck.analysis.wording import Trigger, unclear_triggers
+from claimcheck.analysis.wording import unclear_wording
 from claimcheck.model import Claim, ClaimSet
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule
-
-_CLAUSE = re.compile(r"[，。；：,;:\n]")
-_DEFINED = re.compile(
-    r"[0-9]+(?:\.[0-9]+)?\s*(?:℃|°C|K|MPa|kPa|Pa|bar|atm|%|mm|cm|nm|μm|m|kV|V|A|W|Hz|kg|g|mg|mol|s|min|h)"
-)
-
-
-def _clause(t: str, i: int) -> tuple[int, int]:
-    start = max((m.end() for m in _CLAUSE.finditer(t, 0, i)), default=0)
-    end_m = _CLAUSE.search(t, i)
-    return start, end_m.start() if end_m else len(t)
 
 
 class UnclearTerm(Rule):
@@ -28,10 +17,11 @@ class UnclearTerm(Rule):
 
     ## What it flags
     Exemplary and preference wording: 例如, 最好是, 尤其是, 必要时 (error: the Guidelines name
-    them), 优选, 比如, 特别是 and the like (warning), 可以 (info).  Approximation: 约 before a number,
-    a number followed by 左右, 接近 + number, 或类似物, 之类, a list ending in 等 (warning), 基本上 / 大致
-    (info).  Relative terms: 高温, 高压, 很宽范围 and a degree word with 厚/薄/强/弱 (较薄, 很厚) unless
-    a value is given in the same clause (warning).  The word lists are in ``lexicons/unclear.toml``.
+    them), 优选, 最优选, 比如, 特别是 and the like (warning), 可以 / 可 introducing an option (可以是,
+    可以为, 可以包括: info).  Approximation: 约 / 大约 before a number, a number followed by 左右,
+    接近 + number, 或类似物, 之类, a list ending in 等 (warning), 基本上 / 大致 (info).  Relative terms:
+    高温, 高压, 很宽范围 and a degree word with 厚/薄/强/弱 (较薄, 很厚) unless a value is given in the
+    same clause (warning).  The word lists are in ``lexicons/unclear.toml``.
 
     ## Why
     专利审查指南 第二部分第二章 §3.2.2: uncertain terms (厚, 薄, 强, 弱, 高温, 高压, 很宽范围), wording
@@ -45,9 +35,11 @@ class UnclearTerm(Rule):
         1. 一种夹具，包括底座，所述底座的厚度为4.5mm～5.5mm，所述底座由钢制成。
 
     ## Traps
-    Compounds are exempt: 约束, 节约, 接近开关, 等于, 等离子, 等距, 强度, 薄膜, 高压釜, 高温合金 and others
-    in the lexicon's ``[exempt]`` list; 高温 with a value in the same clause (高温（≥800℃）) is defined;
-    a 等 that does not close a list is not flagged; an explicit tolerance (1500±50r/min) is fine.
+    Words are read as words of the segmented clause, never as substrings: 配比如下 holds no 比如, 等离子体,
+    等值线, 相等 and 等于 no 等, 约束 no 约.  Compounds are exempt (约束, 节约, 接近开关, 等距, 高压釜,
+    高温合金 … in the lexicon's ``[exempt]`` list); 等 counts only when it closes a list (铜、铝等金属,
+    电机等部件); 可以 stating what a part can do (可以转动, 可以在导轨上移动) is no option; 高温 with a
+    value in the same clause (高温（≥800℃）) is defined; an explicit tolerance (1500±50r/min) is fine.
 
     ## Options
     ``extended`` (false): also report the opt-in degree words (较大, 适量, 明显 …) as info.
@@ -61,63 +53,20 @@ class UnclearTerm(Rule):
     options: ClassVar[dict[str, Any]] = {"extended": False}
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
-        triggers, exempt = unclear_triggers(ctx.lexicons)
         extended = bool(ctx.option(self.name, "extended", False))
         for c in cs:
             if c.flat is None:
                 continue
-            t = c.flat.folded
-            covered: list[tuple[int, int]] = []
-            for w in exempt:
-                start = t.find(w)
-                while start != -1:
-                    covered.append((start, start + len(w)))
-                    start = t.find(w, start + 1)
-            hits: list[tuple[int, int, Trigger]] = []
-            for trig in triggers:
-                if trig.optin and not extended:
-                    continue
-                for m in trig.pattern.finditer(t):
-                    s, e = m.start(), m.end()
-                    if any(a <= s and e <= b for a, b in covered):
-                        continue
-                    if not self._accept(t, s, e, trig):
-                        continue
-                    hits.append((s, e, trig))
-            hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-            last_end = -1
-            for s, e, trig in hits:
-                if s < last_end:
-                    continue
-                last_end = e
-                word = c.flat.text[s:e]
+            for h in unclear_wording(c.flat.folded, ctx.lexicons, extended=extended):
+                word = c.flat.text[h.start : h.end]
                 yield self.report(
                     c,
-                    c.flat.span(s, e),
-                    zh=f"用语“{word}”使保护范围不清楚：{trig.note_zh}",
-                    en=f"'{word}' makes the scope unclear: {trig.note_en}",
-                    severity=trig.severity,
-                    kind=trig.kind,
+                    c.flat.span(h.start, h.end),
+                    zh=f"用语“{word}”使保护范围不清楚：{h.trigger.note_zh}",
+                    en=f"'{word}' makes the scope unclear: {h.trigger.note_en}",
+                    severity=h.trigger.severity,
+                    kind=h.trigger.kind,
                 )
-
-    @staticmethod
-    def _accept(t: str, s: int, e: int, trig: Trigger) -> bool:
-        a, b = _clause(t, s)
-        if trig.unless_defined and _DEFINED.search(t, a, b):
-            return False
-        if trig.kind == "relative" and re.search(r"比|大于|小于|高于|低于", t[a:s]):
-            return False
-        if trig.kind == "list-etc":
-            # 等 closing a list: A、B等 / A和B等 / 铜、铝等金属
-            before = t[a:s]
-            return (
-                bool(re.search(r"[、]|[\u4e00-\u9fffA-Za-z0-9)）](?:和|或|及)[\u4e00-\u9fffA-Za-z0-9]", before))
-                and len(before) >= 2
-            )
-        if trig.kind == "optional":
-            # 可以 in 可以理解 / 不可以 is not an option marker
-            return t[max(0, s - 1) : s] != "不"
-        return True
 
 
 _DESC_REF = re.compile(
