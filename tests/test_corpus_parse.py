@@ -46,7 +46,7 @@ def test_parses_every_claim(path: Path) -> None:
 
 
 # categories and kinds of independent claims, checked by hand against the published text
-EXPECTED = {
+EXPECTED: dict[str, dict[int, tuple[str, str | None]]] = {
     "CN101100502A.txt": {1: ("product", "B阶段环氧树脂溶液"), 2: ("method", None)},
     "CN112510640A.txt": {1: ("method", "发电厂继电保护整定计算方法"), 2: ("product", "发电厂继电保护整定计算系统")},
     "CN86105254A.txt": {
@@ -102,6 +102,48 @@ def test_reference_forms_in_corpus() -> None:
     c2 = cs2.get(2)
     assert c2 is not None and c2.kind is Kind.INDEPENDENT and c2.mentions == (1,) and c2.refs == ()
     assert [a.number for a in cs2.basis_claims(c2)] == [1]
+
+
+def _numbers(cell: str) -> tuple[int, ...]:
+    """``1,3-5`` as (1, 3, 4, 5); ``-`` as ()."""
+    if cell == "-":
+        return ()
+    out: list[int] = []
+    for part in cell.split(","):
+        lo, _, hi = part.partition("-")
+        out.extend(range(int(lo), int(hi or lo) + 1))
+    return tuple(out)
+
+
+def _table() -> dict[str, list[tuple[int, tuple[int, ...], str, bool]]]:
+    rows: dict[str, list[tuple[int, tuple[int, ...], str, bool]]] = {}
+    lines = (CORPUS / "references.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == ["file", "claim", "references", "mode", "all_preceding"]
+    for line in lines[1:]:
+        name, number, refs, mode, preceding = line.split("\t")
+        rows.setdefault(name, []).append((int(number), _numbers(refs), mode, preceding == "yes"))
+    return rows
+
+
+REFERENCES = _table()
+
+
+def test_reference_table_covers_every_claim() -> None:
+    assert sorted(REFERENCES) == sorted(str(p.relative_to(CORPUS)) for p in FILES)
+    for name, rows in REFERENCES.items():
+        assert [r[0] for r in rows] == list(range(1, len(parse_source(read_path(CORPUS / name))) + 1)), name
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCES))
+def test_references_match_hand_checked_table(name: str) -> None:
+    cs = parse_source(read_path(CORPUS / name))
+    for number, refs, mode, preceding in REFERENCES[name]:
+        c = cs.get(number)
+        assert c is not None
+        got = (tuple(dict.fromkeys(c.refs)), c.ref_mode.value if c.refs else "-")
+        assert got == (tuple(dict.fromkeys(refs)), mode), (name, number)
+        assert (c.kind is Kind.DEPENDENT) is bool(refs), (name, number)
+        assert bool(c.refs and c.reference is not None and c.reference.all_preceding) is preceding, (name, number)
 
 
 def test_xml_matches_text_version() -> None:

@@ -109,14 +109,12 @@ def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Cl
         language="en" if english else "zh",
     )
     claim.flat = flat
+    # the reference part is read first, at the head of the claim (English: in its preamble)
     ref = R.find_en_reference(t, raw.number) if english else R.find_cn_reference(t, raw.number)
-    at_start = False
-    if ref is not None:
-        if english:
-            prefix = t[: ref.start]
-            at_start = len(prefix) < 200 and not _EN_DEP_BLOCK.search(prefix)
-        else:
-            at_start = ref.start <= R.lead_length(t)
+    at_start = ref is not None
+    if ref is not None and english:
+        prefix = t[: ref.start]
+        at_start = len(prefix) < 200 and not _EN_DEP_BLOCK.search(prefix)
     subj: tuple[int, int] | None
     if ref is not None and at_start:
         claim.reference = Reference(
@@ -138,7 +136,8 @@ def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Cl
     else:
         subj = S.subject_span(t, 0, english)
         claim.kind = Kind.INDEPENDENT
-    if ref is not None and not at_start:
+    if not at_start:
+        # a claim named later in the body (…采用权利要求1所述的方法制得) is a mention, not a dependency
         claim.mentions = R.all_mentions(t, english)
     if subj is not None:
         claim.subject = flat.segment(*subj)

@@ -1,14 +1,20 @@
 """Read the reference part of a claim (引用部分).
 
-Forms handled (Chinese): 根据权利要求1所述的… / 如权利要求1所述 / 权利要求1或2所述 /
-权利要求1-3中任一项所述 / 权利要求1至3任一项 / 权利要求1、2或5 / 权利要求1～3 /
-权利要求1或权利要求2 / 根据权利要求73的驱动系统 (translations, no 所述) /
-如前面权利要求中任一项所述 / 如前述权利要求任一项所述 (all preceding claims) /
-truncated 权1 / 权利1.  English: of claim 1 / according to claim 1 or 2 / as claimed
-in any one of claims 1 to 3 / according to any preceding claim.
+The reference part is read at the head of a claim, before anything else: after
+the opening word (根据 / 如 / 按照 / 依据 / 基于 / 按 …) comes the reference, then the
+subject name.  Forms handled (Chinese): 根据权利要求1所述的… / 如权利要求1所述 /
+权利要求1或2所述 / 权利要求1-3中任一项所述 (any dash, 至, 到, ～) / 权利要求1、2或5 /
+权利要求1，2或9 / 权利要求1或权利要求2 / 权利要求第1项 / 权利要求书1 / 根据权利要求73的驱动系统
+(translations, no 所述) / 根据前述权利要求1或2所述 (numbers after 前述: those claims) /
+如前面权利要求中任一项所述 / 前述任一权利要求 (no number: all preceding claims) /
+truncated 权1 / 权利1 / a second reference inside the subject
+(权利要求1至6任一所述的构建体或权利要求13所述的细胞的用途).  English: of claim 1 /
+according to claim 1 or 2 / as claimed in any one of claims 1 to 3 / according to any
+preceding claim.
 
-The functions work on the width-folded, line-joined text of one claim and
-return offsets into it.
+A claim number above :data:`MAX_CLAIM` is not read as a claim number, so ranges are
+never expanded beyond it.  The functions work on the width-folded, line-joined text
+of one claim and return offsets into it.
 """
 
 from __future__ import annotations
@@ -18,39 +24,69 @@ from dataclasses import dataclass
 
 from claimcheck.model.claim import RefMode
 
-_CONN = r"和/或|或者|以及|或是|或|和|及|与|、|,|，|至|到|-|–|—|~"
-_NUMLIST = rf"\d{{1,3}}(?:[ \t]*(?:{_CONN})[ \t]*(?:权利要求|权利|权)?[ \t]*\d{{1,3}})*"
-_ANY = r"(?:中的|中|的)?[ \t]*(?:任一项|任意一项|任何一项|任一|任意一|任何一|之一|其中一项|其中任一项)(?:权利要求)?"
-_END = r"(?:[ \t]*(?:中|项)?[ \t]*(?:所述之|所述的|所述|所限定的|所限定|限定的|所定义的|所记载的|记载的|之|的))"
+MAX_CLAIM = 10_000
+"""The highest number read as a claim number."""
+
+_DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d~\uff5e\u301c"
+_DASH = "[" + re.escape(_DASH_CHARS) + "]"
+_RANGE_WORDS = frozenset({"至", "到", "to", "through"})
+_CONN = rf"和/或|或者|以及|或是|或|和|及|与|、|,|，|至|到|{_DASH}"
+_KW = r"(?:(?:前述|上述)?权利要求书?|权利|权)"
+_NUM = r"(?:第[ \t]*)?\d+(?:[ \t]*项(?!所述|的|之))?"
+_NUMLIST = rf"{_NUM}(?:[ \t]*(?:{_CONN})[ \t]*(?:{_KW}[ \t]*)?{_NUM})*"
+_ANY = (
+    r"(?:中的|中|的|之)?[ \t]*"
+    r"(?:其中任一项|其中任意一项|其中一项|其中之一|任一项|任意一项|任何一项|任意一个|任一个|任一|任意一|任何一|之一)"
+    r"(?:权利要求)?"
+)
+_END = (
+    r"(?:[ \t]*(?:中|项)?[ \t]*"
+    r"(?:所述之|所述的|所述|所限定的|所限定|限定的|所定义的|所记载的|记载的|所要求保护的|所要求的|之|的))"
+)
+_PRECEDING = r"(?:前面|前述|上述|以上|在先|在前|之前|前)(?:的|所有|各项|各)?"
+_ANY_FIRST = r"(?:任一项|任意一项|任何一项|任一|任意一|任何一|任意)"
 
 CN_REF = re.compile(
     rf"""
-    (?P<kw>权利要求|权利|权(?=[ \t]*\d))[ \t]*
+    (?P<kw>权利要求书?|权利(?=[ \t]*第?[ \t]*\d)|权(?=[ \t]*第?[ \t]*\d))[ \t]*
     (?P<list>{_NUMLIST})
     [ \t]*(?P<any>{_ANY})?
     (?P<end>{_END})?
     """,
     re.X,
 )
+"""A numbered Chinese reference anywhere in a text (used for mentions)."""
 
-CN_ALL_PRECEDING = re.compile(
+_CN_HEAD = re.compile(
     rf"""
-    (?:前面|前述|上述|以上|在先|之前)的?[ \t]*
-    (?:(?:任一项|任意一项|任何一项)[ \t]*)?
-    权利要求[ \t]*
-    (?:{_ANY})?
+    (?P<pre>{_PRECEDING})?[ \t]*
+    (?P<any0>{_ANY_FIRST})?[ \t]*
+    (?P<kw>权利要求书?|权利(?=[ \t]*第?[ \t]*\d)|权(?=[ \t]*第?[ \t]*\d))[ \t]*
+    (?P<list>{_NUMLIST})?
+    [ \t]*(?P<any>{_ANY})?
     (?P<end>{_END})?
     """,
     re.X,
 )
+_CN_SECOND = re.compile(
+    rf"""
+    (?P<conn>或者|或|以及|和/或|和|及|与)[ \t]*(?:根据|如)?[ \t]*
+    (?:{_PRECEDING})?[ \t]*权利要求书?[ \t]*
+    (?P<list>{_NUMLIST})
+    [ \t]*(?P<any>{_ANY})?
+    (?P<end>{_END})
+    """,
+    re.X,
+)
+_SUBJECT_STOP = re.compile(r"[，,：:；;。]|其特征|其中|还包括|包括")
 
-_CN_LEAD = re.compile(r"^\s*(?:根据|按照|依据|依照|按|如|基于|由|依|参照)?\s*(?:在)?\s*")
+_CN_LEAD = re.compile(r"^\s*(?:根据|按照|依据|依照|按|如|基于|由|依|参照|参考)?\s*(?:在)?\s*")
 
 EN_REF = re.compile(
-    r"""
+    rf"""
     (?:(?:any|one)[ \t]+(?:one[ \t]+)?(?:or[ \t]+more[ \t]+)?of[ \t]+)?
     (?i:claims?)[ \t]+
-    (?P<list>\d{1,3}(?:[ \t]*(?:,|or|and|to|through|-|–)[ \t]*(?:(?i:claims?)[ \t]+)?\d{1,3})*)
+    (?P<list>\d+(?:[ \t]*(?:,|or|and|to|through|{_DASH})[ \t]*(?:(?i:claims?)[ \t]+)?\d+)*)
     """,
     re.X,
 )
@@ -58,6 +94,8 @@ EN_ALL_PRECEDING = re.compile(
     r"(?i:(?:any|one|either)[ \t]+(?:one[ \t]+)?(?:or[ \t]+more[ \t]+)?(?:of[ \t]+)?(?:the[ \t]+)?"
     r"(?:preceding|previous|foregoing|above)[ \t]+claims?)"
 )
+
+_TOKENS = re.compile(rf"\d+|和/或|或者|以及|或是|或|和|及|与|、|,|，|至|到|{_DASH}|\b(?:or|and|to|through)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,28 +114,34 @@ class RefMatch:
     has_end: bool
 
 
+def _is_range(tok: str) -> bool:
+    return tok in _RANGE_WORDS or (len(tok) == 1 and tok in _DASH_CHARS)
+
+
 def _expand(listing: str) -> tuple[tuple[int, ...], tuple[str, ...], bool]:
-    """Numbers and connectors of a number list; ranges are expanded."""
-    tokens = re.findall(rf"\d{{1,3}}|{_CONN}|\b(?:or|and|to|through)\b", listing)
+    """Numbers and connectors of a number list; ranges are expanded.
+
+    Numbers above :data:`MAX_CLAIM` are not claim numbers: they are dropped, and a
+    range ending above it is not expanded.
+    """
     numbers: list[int] = []
     connectors: list[str] = []
     has_range = False
     pending_range = False
-    for tok in tokens:
+    for tok in _TOKENS.findall(listing):
         if tok.isdigit():
             n = int(tok)
-            if pending_range and numbers:
-                lo = numbers[-1]
-                if lo < n and n - lo <= 200:
-                    numbers.extend(range(lo + 1, n + 1))
-                else:
-                    numbers.append(n)
+            if n > MAX_CLAIM:
                 pending_range = False
+                continue
+            if pending_range and numbers and numbers[-1] < n:
+                numbers.extend(range(numbers[-1] + 1, n + 1))
             else:
                 numbers.append(n)
+            pending_range = False
         else:
             connectors.append(tok)
-            if tok in ("至", "到", "-", "–", "—", "~", "to", "through"):
+            if _is_range(tok):
                 pending_range = True
                 has_range = True
     return tuple(numbers), tuple(connectors), has_range
@@ -120,38 +164,75 @@ def _mode(numbers: tuple[int, ...], connectors: tuple[str, ...], any_of: bool) -
     return RefMode.CUMULATIVE
 
 
-def _all_preceding(m: re.Match[str], own_number: int, has_end: bool) -> RefMatch:
+def _all_preceding(start: int, end: int, own_number: int, has_end: bool) -> RefMatch:
     """A reference to every preceding claim (如前述权利要求中任一项所述, any preceding claim)."""
-    numbers = tuple(range(1, own_number))
+    numbers = tuple(range(1, min(own_number, MAX_CLAIM + 1)))
     mode = RefMode.ALTERNATIVE if len(numbers) > 1 else RefMode.SINGLE
-    return RefMatch(m.start(), m.end(), numbers, (), mode, True, True, False, False, has_end)
+    return RefMatch(start, end, numbers, (), mode, True, True, False, False, has_end)
+
+
+def _comma_cut(listing: str, followed: bool) -> int:
+    """Where a number list really ends when commas join its numbers.
+
+    ``1，2或9`` and ``1，2，3所述`` are lists; in ``权利要求1，2个…`` the comma ends the
+    reference.  A comma-joined list is kept when another connector joins it too or
+    when the reference part goes on after it (任一项, 所述).
+    """
+    commas = [m.start() for m in re.finditer(r"[,，]", listing)]
+    if not commas or followed or re.search(rf"或|和|及|与|、|至|到|\b(?:or|and|to)\b|{_DASH}", listing):
+        return len(listing)
+    return commas[0]
 
 
 def find_cn_reference(text: str, own_number: int) -> RefMatch | None:
-    """The first Chinese reference to other claims in ``text``, or None."""
-    candidates: list[RefMatch] = []
-    m = CN_REF.search(text)
-    if m:
-        numbers, connectors, has_range = _expand(m.group("list"))
-        any_of = bool(m.group("any"))
-        candidates.append(
-            RefMatch(
-                m.start(),
-                m.end(),
-                numbers,
-                connectors,
-                _mode(numbers, connectors, any_of),
-                any_of,
-                False,
-                has_range and not any_of,
-                m.group("kw") != "权利要求",
-                bool(m.group("end")),
-            )
-        )
-    a = CN_ALL_PRECEDING.search(text)
-    if a:
-        candidates.append(_all_preceding(a, own_number, bool(a.group("end"))))
-    return min(candidates, key=lambda r: r.start, default=None)
+    """The reference part at the head of a Chinese claim (after 根据 / 如 …), or None."""
+    lead = lead_length(text)
+    m = _CN_HEAD.match(text, lead)
+    if m is None:
+        return None
+    listing = m.group("list")
+    any_of = bool(m.group("any0") or m.group("any"))
+    has_end = bool(m.group("end"))
+    if not listing:
+        if not (m.group("pre") or any_of):
+            return None
+        return _all_preceding(m.start(), m.end(), own_number, has_end)
+    cut = _comma_cut(listing, any_of or has_end)
+    if cut < len(listing):
+        listing = listing[:cut].rstrip()
+        end = m.start("list") + len(listing)
+        any_of, has_end = False, False
+    else:
+        end = m.end()
+    numbers, connectors, has_range = _expand(listing)
+    if not numbers:
+        return None
+    if has_end:
+        numbers, connectors, any_of = _second_reference(text, end, numbers, connectors, any_of)
+    return RefMatch(
+        m.start(),
+        end,
+        numbers,
+        connectors,
+        _mode(numbers, connectors, any_of),
+        any_of,
+        False,
+        has_range and not any_of,
+        m.group("kw") not in ("权利要求", "权利要求书"),
+        has_end,
+    )
+
+
+def _second_reference(
+    text: str, start: int, numbers: tuple[int, ...], connectors: tuple[str, ...], any_of: bool
+) -> tuple[tuple[int, ...], tuple[str, ...], bool]:
+    """Add a second reference written inside the subject name (…所述的构建体或权利要求13所述的细胞的用途)."""
+    stop = _SUBJECT_STOP.search(text, start)
+    s = _CN_SECOND.search(text, start, stop.start() if stop else len(text))
+    if s is None:
+        return numbers, connectors, any_of
+    more, more_conn, _ = _expand(s.group("list"))
+    return numbers + more, (*connectors, s.group("conn"), *more_conn), any_of or bool(s.group("any"))
 
 
 def find_en_reference(text: str, own_number: int) -> RefMatch | None:
@@ -161,23 +242,24 @@ def find_en_reference(text: str, own_number: int) -> RefMatch | None:
     if m:
         numbers, connectors, has_range = _expand(m.group("list"))
         any_of = bool(re.match(r"(?i)(any|one)", m.group(0))) or has_range
-        candidates.append(
-            RefMatch(
-                m.start(),
-                m.end(),
-                numbers,
-                connectors,
-                RefMode.ALTERNATIVE if any_of and len(set(numbers)) > 1 else _mode(numbers, connectors, any_of),
-                any_of,
-                False,
-                False,
-                False,
-                True,
+        if numbers:
+            candidates.append(
+                RefMatch(
+                    m.start(),
+                    m.end(),
+                    numbers,
+                    connectors,
+                    RefMode.ALTERNATIVE if any_of and len(set(numbers)) > 1 else _mode(numbers, connectors, any_of),
+                    any_of,
+                    False,
+                    False,
+                    False,
+                    True,
+                )
             )
-        )
     a = EN_ALL_PRECEDING.search(text)
     if a:
-        candidates.append(_all_preceding(a, own_number, True))
+        candidates.append(_all_preceding(a.start(), a.end(), own_number, True))
     return min(candidates, key=lambda r: r.start, default=None)
 
 

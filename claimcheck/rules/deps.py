@@ -13,6 +13,15 @@ def _ref_span(c: Claim) -> Span:
     return c.reference.segment.span if c.reference is not None else c.label.span
 
 
+def _multiple(cs: ClaimSet, c: Claim) -> bool:
+    """True when ``c`` depends on two or more existing earlier claims.
+
+    A reference to a missing, later or the claim's own number is reported once, by
+    reference-missing or reference-forward; it does not make a claim multiple dependent here.
+    """
+    return len(cs.parents(c)) >= 2
+
+
 def _all_refs(c: Claim) -> tuple[int, ...]:
     """Numbers a claim refers to in its reference part, dependent or not."""
     if c.reference is not None:
@@ -82,6 +91,8 @@ class ReferenceForward(Rule):
     ## Traps
     A claim of another category that refers to a later claim (一种用权利要求5所述方法制得的产品,
     placed as claim 3) is still a forward reference in Chinese practice: reorder.
+    The claim stays a dependent claim; the defect is reported here once, and does not make
+    later claims out of order (independent-order) or multiple dependent (multiple-dependency-chain).
     """
 
     name = "reference-forward"
@@ -216,6 +227,8 @@ class MultipleDependencyChain(Rule):
 
     ## Traps
     A single reference to a multiple dependent claim (claim 4 above, in the good example) is allowed.
+    Only existing earlier claims count: a reference to a missing or later claim is reported by
+    reference-missing or reference-forward, not again here.
     """
 
     name = "multiple-dependency-chain"
@@ -226,10 +239,10 @@ class MultipleDependencyChain(Rule):
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         for c in cs:
-            if not c.is_multiple_dependent or c.reference is None:
+            if c.reference is None or not _multiple(cs, c):
                 continue
             parents = cs.parents(c)
-            direct = [p.number for p in parents if p.is_multiple_dependent]
+            direct = [p.number for p in parents if _multiple(cs, p)]
             if direct:
                 yield self.report(
                     c,
@@ -242,7 +255,7 @@ class MultipleDependencyChain(Rule):
                     ),
                 )
                 continue
-            indirect = sorted({p.number for p in parents if any(a.is_multiple_dependent for a in cs.ancestors(p))})
+            indirect = sorted({p.number for p in parents if any(_multiple(cs, a) for a in cs.ancestors(p))})
             if indirect:
                 yield self.report(
                     c,
@@ -279,7 +292,9 @@ class IndependentOrder(Rule):
 
     ## Traps
     An independent claim of another category that refers to claim 1 (一种制备权利要求1所述X的方法)
-    starts a new group; it is not an out-of-place dependent claim.
+    starts a new group; it is not an out-of-place dependent claim.  A dependent claim whose
+    reference is broken (missing, later or its own number) starts no group: the broken reference
+    is reported once, by reference-missing or reference-forward.
     """
 
     name = "independent-order"
@@ -292,10 +307,11 @@ class IndependentOrder(Rule):
         current: Claim | None = None
         for c in cs:
             if not cs.parents(c):
-                current = c
-                continue
-            roots = cs.roots(c)
-            if current is not None and current not in roots:
+                if c.is_independent:
+                    current = c
+                continue  # a dependent claim whose reference is broken is reported by D001/D002
+            roots = [r for r in cs.roots(c) if r.is_independent]
+            if roots and current is not None and current not in roots:
                 root_nums = "、".join(str(r.number) for r in roots)
                 yield self.report(
                     c,
