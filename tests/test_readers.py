@@ -186,3 +186,22 @@ def test_docx_zip_bomb_is_refused() -> None:
         zf.writestr("word/document.xml", b"0" * (210 * 1024 * 1024))
     with pytest.raises(InputError, match=r"zip bomb|expands to"):
         read_bytes(buf.getvalue(), "bomb.docx", suffix=".docx")
+
+
+def test_an_xml_application_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Claims, description and abstract of an XML full text come from one parse of the file."""
+    from lxml import etree
+
+    from claimcheck.application import load_application
+
+    calls: list[int] = []
+    real = etree.fromstring
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(etree, "fromstring", counting)
+    app = load_application(CORPUS / "xml" / "EP3782854A1.xml")
+    assert app.description is not None and app.claims.claims
+    assert len(calls) == 1

@@ -165,13 +165,10 @@ def load_application(
     claims_src = src
     split_whole = False
     if src.format == "xml":
-        from claimcheck.readers.xml import read_xml_part
-
-        data = Path(path).read_bytes()
-        dsrc = read_xml_part(data, str(path), "description")
+        dsrc = src.parts.get("description")
         if dsrc is not None:
             desc = read_description(dsrc)
-        asrc = read_xml_part(data, str(path), "abstract")
+        asrc = src.parts.get("abstract")
         if asrc is not None and asrc.text.strip():
             abst = _abstract(asrc, 0, len(asrc.text))
     else:

@@ -105,18 +105,10 @@ def read_document(path: Path, label: str, max_bytes: int | None = None) -> Docum
 
 
 def _read_xml(path: Path, label: str) -> Document:
-    from claimcheck.readers.xml import read_xml_part
+    from claimcheck.readers.xml import read_xml_parts
 
-    data = path.read_bytes()
-    parts = [read_xml_part(data, str(path), name) for name in ("abstract", "description")]
-    text = "\n".join(p.text for p in parts if p is not None)
-    try:
-        from claimcheck.readers import read_bytes
-
-        claims = read_bytes(data, str(path), suffix=".xml").text
-        text = text + "\n" + claims
-    except InputError:
-        pass
+    parts = read_xml_parts(path.read_bytes(), str(path))
+    text = "\n".join(parts[name].text for name in ("abstract", "description", "claims") if name in parts)
     if not text.strip():
         raise InputError(f"{path}: no description, abstract or claims in the XML document")
     return Document(label, str(path), text, _passages(text), _language(text))

@@ -81,6 +81,7 @@ class SourceText:
     origins: list[Origin] | None = None
     blocks: list[tuple[int | None, Span]] | None = None
     warnings: list[str] = field(default_factory=list)
+    parts: dict[str, SourceText] = field(default_factory=dict)  # other parts read with it (XML: description, abstract)
     folded: str = ""
     _line_starts: list[int] = field(default_factory=list)
     _origin_offsets: list[int] = field(default_factory=list)

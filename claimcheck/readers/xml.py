@@ -10,6 +10,7 @@ page's claim is appended to it.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import TYPE_CHECKING
 
@@ -99,8 +100,8 @@ def _claim_text(el: etree._Element, b: _Builder, container: str = "claim-text") 
     walk(el, False)
 
 
-def read_xml(data: bytes, path: str, lang: str | None = None) -> SourceText:
-    """Parse an XML document and return its claims as a :class:`SourceText` with blocks."""
+def _root(data: bytes, path: str) -> etree._Element:
+    """The parsed document: entities, DTDs and the network left alone (XXE and entity bombs are inert)."""
     from lxml import etree
 
     parser = etree.XMLParser(
@@ -112,6 +113,37 @@ def read_xml(data: bytes, path: str, lang: str | None = None) -> SourceText:
         raise InputError(f"{path}: malformed XML: {e.msg if hasattr(e, 'msg') else e}") from None
     if root is None:
         raise InputError(f"{path}: empty XML document")
+    return root
+
+
+def read_xml(data: bytes, path: str, lang: str | None = None) -> SourceText:
+    """Parse an XML document once: its claims as a :class:`SourceText` with blocks, and in ``parts`` its
+    description and abstract when it has them."""
+    root = _root(data, path)
+    src = _claims(root, data, path, lang)
+    src.parts.update((name, part) for name, part in _other_parts(root, data, path).items())
+    return src
+
+
+def read_xml_parts(data: bytes, path: str) -> dict[str, SourceText]:
+    """Every readable part of an XML document (``claims``, ``description``, ``abstract``), parsed once."""
+    root = _root(data, path)
+    out = _other_parts(root, data, path)
+    with contextlib.suppress(InputError):  # a document without claims (a cited description)
+        out["claims"] = _claims(root, data, path, None)
+    return out
+
+
+def _other_parts(root: etree._Element, data: bytes, path: str) -> dict[str, SourceText]:
+    out: dict[str, SourceText] = {}
+    for name in ("abstract", "description"):
+        part = _part(root, data, path, name)
+        if part is not None:
+            out[name] = part
+    return out
+
+
+def _claims(root: etree._Element, data: bytes, path: str, lang: str | None) -> SourceText:
     groups = [el for el in root.iter() if _local(el.tag) == "claims"]
     if not groups:
         raise InputError(f"{path}: no <claims> element in the XML document")
@@ -194,13 +226,10 @@ def read_xml_part(data: bytes, path: str, part: str) -> SourceText | None:
     Paragraphs come out one per line as ``[0012]text``, so that the description reader keeps their
     numbers; positions map back into the XML file.
     """
-    from lxml import etree
+    return _part(_root(data, path), data, path, part)
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_pis=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as e:
-        raise InputError(f"{path}: malformed XML: {e}") from None
+
+def _part(root: etree._Element, data: bytes, path: str, part: str) -> SourceText | None:
     found = [el for el in root.iter() if _local(el.tag) == part]
     if not found:
         return None
