@@ -120,16 +120,19 @@ class _Words:
             self.clauses[a] = (starts, ends)
         return self.clauses[a]
 
-    def crossed(self, s: int, e: int) -> bool:
+    def crossed(self, s: int, e: int, joined: set[int]) -> bool:
         """Whether a word that begins before ``s`` ends inside ``text[s:e]`` and the rest reads as a word too.
 
         配比|如下 (组分配比如下 is cut 分配|比如|下 by the segmenter) and 提高|温度 hold no 比如 and no 高温.
+        A word beginning at ``joined`` (where another hit begins: 高温高压) does not count.
         """
         import rjieba
 
         t = self.text
         a, b = clause_bounds(t, s)
         for i in range(max(a, s - 3), s):
+            if i in joined:
+                continue
             for j in range(s + 1, e + 1):
                 if not rjieba.has_word(t[i:j]):
                     continue
@@ -147,12 +150,11 @@ def _in_context(text: str, s: int, e: int, trig: Trigger) -> bool:
     after = text[e:b].lstrip()
     if trig.context == "list-end":
         # 等 closing a list (铜、铝等金属), after a generic head (电机等部件) or at the end of the clause
-        return bool(_LIST_BEFORE.search(text, a, s)) or not after or after.startswith(trig.follow + ("的",))
+        return bool(_LIST_BEFORE.search(text, a, s)) or not after or after.startswith((*trig.follow, "的"))
     if trig.follow and not after.startswith(trig.follow):
         return False
-    if trig.kind == "optional" and text[max(0, s - 1) : s] == "不":
-        return False  # 不可以 is a clear negative limitation
-    return True
+    # 不可以 is a clear negative limitation
+    return not (trig.kind == "optional" and text[max(0, s - 1) : s] == "不")
 
 
 def unclear_wording(text: str, lex: Lexicons, *, extended: bool = False) -> list[WordingHit]:
@@ -189,7 +191,7 @@ def unclear_wording(text: str, lex: Lexicons, *, extended: bool = False) -> list
                 continue  # the match begins inside a word: 配比|如下, 相等
             if h.end not in ends and h.end not in starts_of_hits:
                 continue  # the match is the head of a longer word: 等离子体, 等值线 (but 高温高压 is two hits)
-            if words.crossed(h.start, h.end):
+            if words.crossed(h.start, h.end, starts_of_hits):
                 continue
         if _in_context(text, h.start, h.end, h.trigger):
             hits.append(h)
