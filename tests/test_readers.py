@@ -205,3 +205,22 @@ def test_an_xml_application_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> N
     app = load_application(CORPUS / "xml" / "EP3782854A1.xml")
     assert app.description is not None and app.claims.claims
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("1. 一种夹具，包括底座（1）和滑块（2）。", "zh"),
+        ("1. A clamp comprising a base and a slider, wherein the slider is movable.", "en"),
+        ("1. Vorrichtung mit einer Basis und einem Schieber, wobei der Schieber nach Anspruch 1 ist.", "de"),
+        (
+            "1. Dispositif comprenant une base et un coulisseau, selon la revendication 1, dans lequel le coulisseau est mobile.",
+            "fr",
+        ),
+        ("1. 一种LED驱动电路（IC chip driver），包括MCU和PWM模块。", "zh"),
+    ],
+)
+def test_language_of_every_text_from_one_function(text: str, lang: str) -> None:
+    from claimcheck.model.language import language_of
+
+    assert language_of(text) == lang

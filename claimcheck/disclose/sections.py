@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.model import SourceText, Span
+from claimcheck.model.language import language_of
 
 SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "title": ("发明名称", "专利名称", "名称", "技术名称", "题目"),
@@ -98,8 +99,7 @@ def _heading_of(line: str, english: bool) -> tuple[str, str] | None:
 def split_disclosure(src: SourceText) -> Disclosure:
     """Sections of a disclosure."""
     text = src.text
-    cjk = sum(1 for ch in text[:5000] if "\u4e00" <= ch <= "\u9fff")
-    english = cjk * 3 < sum(1 for ch in text[:5000] if ch.isascii() and ch.isalpha())
+    english = language_of(text, 5000) != "zh"
     blocks: list[Block] = []
     headings: dict[str, int] = {}
     title: str | None = None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from claimcheck.errors import InputError
 from claimcheck.model import Span
+from claimcheck.model.language import language_of
 
 _PARA_NUM = re.compile(r"^\s*[\[【]\s*(\d{3,5})\s*[\]】]\s*")
 _SENTENCE = re.compile(r"[^。；;!?！？]+[。；;!?！？]?|[^。；;!?！？]+$")
@@ -47,17 +48,10 @@ class Document:
     language: str
 
 
-def _language(text: str) -> str:
-    sample = text[:20000]
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
-    return "en" if cjk * 3 < latin else "zh"
-
-
 def _passages(text: str, pages: list[tuple[int, int]] | None = None) -> list[Passage]:
     """Sentences of every non-empty line; paragraph numbers from [0012] prefixes, else by position."""
     out: list[Passage] = []
-    english = _language(text) == "en"
+    english = language_of(text) != "zh"
     index = 0
     offset = 0
     for line in text.split("\n"):
@@ -101,7 +95,7 @@ def read_document(path: Path, label: str, max_bytes: int | None = None) -> Docum
     from claimcheck.readers import read_path
 
     src = read_path(path, max_bytes=max_bytes)
-    return Document(label, str(path), src.text, _passages(src.text), _language(src.text))
+    return Document(label, str(path), src.text, _passages(src.text), language_of(src.text))
 
 
 def _read_xml(path: Path, label: str) -> Document:
@@ -111,7 +105,7 @@ def _read_xml(path: Path, label: str) -> Document:
     text = "\n".join(parts[name].text for name in ("abstract", "description", "claims") if name in parts)
     if not text.strip():
         raise InputError(f"{path}: no description, abstract or claims in the XML document")
-    return Document(label, str(path), text, _passages(text), _language(text))
+    return Document(label, str(path), text, _passages(text), language_of(text))
 
 
 def _read_pdf(path: Path, label: str) -> Document:
@@ -133,4 +127,4 @@ def _read_pdf(path: Path, label: str) -> Document:
         start = len(text)
         text += t.rstrip("\n") + "\n"
         bounds.append((start, len(text)))
-    return Document(label, str(path), text, _passages(text, bounds), _language(text))
+    return Document(label, str(path), text, _passages(text, bounds), language_of(text))
