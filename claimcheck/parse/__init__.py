@@ -15,6 +15,7 @@ from claimcheck.lexicon import Lexicons
 from claimcheck.model.claim import Category, Claim, Kind, Reference, Segment
 from claimcheck.model.claimset import ClaimSet, Directive
 from claimcheck.model.flat import FlatText, flatten
+from claimcheck.model.language import language_of
 from claimcheck.model.source import SourceText, Span, fold_width
 from claimcheck.parse import refs as R
 from claimcheck.parse import structure as S
@@ -36,10 +37,8 @@ _EN_REF_LEAD = re.compile(
 
 
 def _english(text: str) -> bool:
-    sample = text[:20000]
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
-    return cjk * 3 < latin
+    """Claims in a Latin-script language are read with the English patterns."""
+    return language_of(text) != "zh"
 
 
 def _raw_from_blocks(src: SourceText, folded: str, warnings: list[str]) -> list[RawClaim]:
