@@ -39,6 +39,11 @@ CN_FORMS: list[tuple[str, tuple[int, ...], RefMode, bool, bool]] = [
     ("根据权利要求1、2或3所述的灭火系统", (1, 2, 3), ALT, False, False),
     ("根据权利要求1和2所述的灭火系统", (1, 2), CUM, False, False),
     ("根据上述权利要求2或3所述的灭火系统", (2, 3), ALT, False, False),
+    ("如前述权利要求一项或多项所述的灭火系统", tuple(range(1, 10)), ALT, True, True),
+    ("根据权利要求1并2所述的灭火系统", (1, 2), CUM, False, False),
+    ("根据权利要求4至9中任一权利要求所述的灭火系统", (4, 5, 6, 7, 8, 9), ALT, True, False),
+    ("根据权利要求第1至3项中任一项所述的灭火系统", (1, 2, 3), ALT, True, False),
+    ("在权利要求2所述的灭火系统中", (2,), SINGLE, False, False),
 ]
 DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\uff0d", "\uff5e", "~", "至", "到"]
 
@@ -71,6 +76,21 @@ def test_bare_range_with_unicode_hyphen_is_a_range() -> None:
     c = _claim10("根据权利要求1\u20113所述的灭火系统")
     assert c.refs == (1, 2, 3) and c.ref_mode is CUM
     assert c.reference is not None and c.reference.bare_range and not c.reference.any_of
+
+
+@pytest.mark.parametrize(
+    ("reference", "numbers"),
+    [
+        ("根据权利要求二所述的灭火系统", (2,)),
+        ("根据权利要求一或十二所述的灭火系统", (1, 12)),
+        ("根据权项3所述的灭火系统", (3,)),
+    ],
+)
+def test_wrongly_written_numbers_are_read_and_marked(reference: str, numbers: tuple[int, ...]) -> None:
+    c = _claim10(reference)
+    assert c.kind is Kind.DEPENDENT and c.refs == numbers
+    assert c.reference is not None and c.reference.abbreviated
+    assert c.subject is not None and c.subject.text == "灭火系统"
 
 
 def test_two_references_in_a_use_claim() -> None:

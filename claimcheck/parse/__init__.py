@@ -131,6 +131,8 @@ def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Cl
             subj = S.subject_span(t[: lead.start() if lead else ref.start], 0, True)
         else:
             subj = S.subject_span(t, ref.end, False) if ref.has_end else None
+            if subj is not None and "在" in t[: ref.start] and t[subj[1] - 1] == "中" and subj[1] - subj[0] > 1:
+                subj = (subj[0], subj[1] - 1)  # 在权利要求1所述的方法中，…: the subject is 方法
         claim.kind = Kind.DEPENDENT
     else:
         subj = S.subject_span(t, 0, english)

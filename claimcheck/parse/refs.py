@@ -30,13 +30,19 @@ MAX_CLAIM = 10_000
 _DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d~\uff5e\u301c"
 _DASH = "[" + re.escape(_DASH_CHARS) + "]"
 _RANGE_WORDS = frozenset({"至", "到", "to", "through"})
-_CONN = rf"和/或|或者|以及|或是|或|和|及|与|、|,|，|至|到|{_DASH}"
-_KW = r"(?:(?:前述|上述)?权利要求书?|权利|权)"
+_CONN = rf"和/或|或者|以及|或是|或|和|及|与|并|、|,|，|至|到|{_DASH}"
+_KW = r"(?:(?:前述|上述)?权利要求书?|权利|权项|权要|权)"
+_CN_NUMERAL = "[一二三四五六七八九十]{1,3}"
 _NUM = r"(?:第[ \t]*)?\d+(?:[ \t]*项(?!所述|的|之))?"
 _NUMLIST = rf"{_NUM}(?:[ \t]*(?:{_CONN})[ \t]*(?:{_KW}[ \t]*)?{_NUM})*"
+# at the head of a claim a number may also be written in Chinese numerals (权利要求一所述, wrong but meant)
+_HEAD_NUM = rf"(?:第[ \t]*(?:\d+|{_CN_NUMERAL})|\d+|{_CN_NUMERAL}(?![种个件台套类位组项]))(?:[ \t]*项(?!所述|的|之))?"
+_HEAD_NUMLIST = rf"{_HEAD_NUM}(?:[ \t]*(?:{_CONN})[ \t]*(?:{_KW}[ \t]*)?{_HEAD_NUM})*"
+_ABBREVIATED_KW = r"权利(?=[ \t]*第?[ \t]*\d)|权项|权要|权(?=[ \t]*第?[ \t]*\d)"
 _ANY = (
     r"(?:中的|中|的|之)?[ \t]*"
-    r"(?:其中任一项|其中任意一项|其中一项|其中之一|任一项|任意一项|任何一项|任意一个|任一个|任一|任意一|任何一|之一)"
+    r"(?:任一项或多项|任意一项或多项|一项或多项|一项或几项|其中任一项|其中任意一项|其中一项|其中之一|任一项|任意一项|任何一项"
+    r"|任意一个|任一个|任一|任意一|任何一|之一)"
     r"(?:权利要求)?"
 )
 _END = (
@@ -48,7 +54,7 @@ _ANY_FIRST = r"(?:任一项|任意一项|任何一项|任一|任意一|任何一
 
 CN_REF = re.compile(
     rf"""
-    (?P<kw>权利要求书?|权利(?=[ \t]*第?[ \t]*\d)|权(?=[ \t]*第?[ \t]*\d))[ \t]*
+    (?P<kw>权利要求书?|{_ABBREVIATED_KW})[ \t]*
     (?P<list>{_NUMLIST})
     [ \t]*(?P<any>{_ANY})?
     (?P<end>{_END})?
@@ -61,8 +67,8 @@ _CN_HEAD = re.compile(
     rf"""
     (?P<pre>{_PRECEDING})?[ \t]*
     (?P<any0>{_ANY_FIRST})?[ \t]*
-    (?P<kw>权利要求书?|权利(?=[ \t]*第?[ \t]*\d)|权(?=[ \t]*第?[ \t]*\d))[ \t]*
-    (?P<list>{_NUMLIST})?
+    (?P<kw>权利要求书?|{_ABBREVIATED_KW})[ \t]*
+    (?P<list>{_HEAD_NUMLIST})?
     [ \t]*(?P<any>{_ANY})?
     (?P<end>{_END})?
     """,
@@ -95,7 +101,22 @@ EN_ALL_PRECEDING = re.compile(
     r"(?:preceding|previous|foregoing|above)[ \t]+claims?)"
 )
 
-_TOKENS = re.compile(rf"\d+|和/或|或者|以及|或是|或|和|及|与|、|,|，|至|到|{_DASH}|\b(?:or|and|to|through)\b")
+_TOKENS = re.compile(
+    rf"\d+|{_CN_NUMERAL}|和/或|或者|以及|或是|或|和|及|与|并|、|,|，|至|到|{_DASH}|\b(?:or|and|to|through)\b"
+)
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _number(tok: str) -> int | None:
+    """The value of a number token (``12``, ``十二``), or None for a connector."""
+    if tok.isdigit():
+        return int(tok)
+    if tok[0] not in _CN_DIGITS and tok[0] != "十":
+        return None
+    tens, _, units = tok.partition("十")
+    if "十" not in tok:
+        return _CN_DIGITS[tok] if len(tok) == 1 else None
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +150,8 @@ def _expand(listing: str) -> tuple[tuple[int, ...], tuple[str, ...], bool]:
     has_range = False
     pending_range = False
     for tok in _TOKENS.findall(listing):
-        if tok.isdigit():
-            n = int(tok)
+        n = _number(tok)
+        if n is not None:
             if n > MAX_CLAIM:
                 pending_range = False
                 continue
@@ -148,7 +169,7 @@ def _expand(listing: str) -> tuple[tuple[int, ...], tuple[str, ...], bool]:
 
 
 _ALT = {"或", "或者", "或是", "or"}
-_CUM = {"和", "及", "以及", "与", "和/或", "and"}
+_CUM = {"和", "及", "以及", "与", "并", "和/或", "and"}
 
 
 def _mode(numbers: tuple[int, ...], connectors: tuple[str, ...], any_of: bool) -> RefMode:
@@ -218,7 +239,7 @@ def find_cn_reference(text: str, own_number: int) -> RefMatch | None:
         any_of,
         False,
         has_range and not any_of,
-        m.group("kw") not in ("权利要求", "权利要求书"),
+        m.group("kw") not in ("权利要求", "权利要求书") or not re.search(r"\d", listing),
         has_end,
     )
 
