@@ -7,39 +7,31 @@ import statistics
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from claimcheck.analysis.features import ClaimFeature, claim_features
+from claimcheck.lexicon import Lexicons
 from claimcheck.model import Category, Claim, ClaimSet
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule
 
-_SPLIT = re.compile(r"[，；;,：:\n]|(?:以及|并且)")
-_MARKERS = re.compile(r"^(?:其特征在于|其特征是|其特征为|特征在于|其中|包括|包含|含有|所述\S{0,12}包括)$")
 _NUMBER = re.compile(
     r"[0-9]+(?:\.[0-9]+)?\s*(?:℃|°C|MPa|kPa|Pa|%|mm|cm|nm|μm|m|kV|V|A|W|Hz|kg|g|mg|mol|s|min|h|r/min|rpm)"
 )
+_MATERIAL = re.compile(r"制成|材料|材质|钢|铝|铜|塑料|橡胶|合金")
+_DETAIL = re.compile(r"呈\S{0,6}(?:形|状)|形状|大小|尺寸|均布|间隔|相匹配|颜色")
 
 
-def features(claim: Claim) -> list[str]:
-    """The technical features of a claim: its clauses, with list items (A、B和C) counted one by one.
+def features(claim: Claim, lex: Lexicons | None = None) -> list[str]:
+    """The technical features of a claim (its subject and phrases such as 其特征在于, 包括以下步骤 are none)."""
+    return [f.text for f in claim_features(claim, lex) if f.kind != "subject"]
 
-    The subject and connector phrases (其特征在于, 包括) are not features.
-    """
-    if claim.flat is None:
-        return []
-    t = claim.flat.folded
-    if claim.subject is not None:
-        end = claim.flat.index(claim.subject.span.end)
-        t = t[end:]
-    out: list[str] = []
-    for part in _SPLIT.split(t):
-        part = part.strip(" 。.")
-        if len(part) < 2 or _MARKERS.match(part):
-            continue
-        items = [x for x in re.split(r"、", part) if len(x.strip()) >= 2]
-        if items:
-            last = [x for x in re.split(r"以及|和|及|与", items[-1]) if len(x.strip()) >= 2]
-            items = items[:-1] + (last if len(last) > 1 else [items[-1]])
-        out.extend(items if len(items) > 1 else [part])
-    return out
+
+def _movable(parts: list[ClaimFeature], limit: int = 3) -> list[str]:
+    """Whole features that could move to dependent claims: exact values or materials, shape details, the last ones."""
+    pool = [f for f in parts if f.kind == "characterizing"] or parts
+    ranked = [f for f in pool if _NUMBER.search(f.text) or _MATERIAL.search(f.plain)]
+    ranked += [f for f in pool if f not in ranked and _DETAIL.search(f.plain)]
+    ranked += [f for f in reversed(pool) if f not in ranked]
+    return [f.text for f in ranked[:limit]]
 
 
 class NarrowIndependent(Rule):
@@ -49,14 +41,17 @@ class NarrowIndependent(Rule):
     An independent claim with more than ``max-features`` technical features, or longer than
     ``length-ratio`` times the median independent claim of the reference corpus or of the set's other
     independent claims; a closed transition (由……组成) outside compositions; exact values (5mm, 80℃) in
-    the independent claim.  The message gives the feature count and length against the other
-    independent claims and the corpus median, and names the features that could move to dependent
-    claims (those with exact values or materials, last in the claim).
+    the independent claim.  Features are counted as an attorney counts them
+    (:mod:`claimcheck.analysis.features`: clauses, list items, method steps; the subject and phrases such as
+    其特征在于 or 包括以下步骤 are none).  The message gives the feature count and length against the other
+    independent claims and the corpus median, and names up to three whole features that could move to
+    dependent claims: those with exact values or materials first, then shape details, then the last
+    features of the characterizing part.
 
     ## Why
     Drafting practice: every feature of an independent claim limits the protection; 专利法实施细则
-    第23条第2款 asks only for the essential technical features. The Guidelines do not forbid a long
-    claim, so this is advice (warning), to be read with 专利法 第26条第4款 support in mind.
+    第23条第2款 asks only for the essential technical features. An examiner does not object to a long
+    claim, so this is advice (info), to be read with 专利法 第26条第4款 support in mind.
 
     ## Bad
         1. 一种夹具，包括底座、立柱、横梁、滑块、导轨、丝杠、手轮、压板、弹簧、螺母、垫片、定位销和把手，所述底座的长度为500mm，所述立柱的高度为300mm，所述横梁由45号钢制成，所述滑块的宽度为40mm，所述导轨的长度为200mm，所述丝杠的螺距为4mm，所述手轮的直径为80mm，所述压板为铝制。
@@ -71,7 +66,7 @@ class NarrowIndependent(Rule):
 
     name = "narrow-independent"
     code = "P001"
-    severity = Severity.WARNING
+    severity = Severity.INFO
     catalogue = ("CN-IND-005",)
     source = "专利法实施细则 第23条第2款"
     options: ClassVar[dict[str, Any]] = {"max-features": 20, "length-ratio": 2.5}
@@ -85,7 +80,8 @@ class NarrowIndependent(Rule):
         independents = [c for c in cs.independent if c.flat is not None]
         for c in independents:
             assert c.flat is not None
-            feats = features(c)
+            parts = [f for f in claim_features(c, ctx.lexicons) if f.kind != "subject"]
+            feats = [f.text for f in parts]
             length = len(c.flat.text)
             others = [len(o.flat.text) for o in independents if o is not c and o.flat is not None]
             reasons_zh: list[str] = []
@@ -108,19 +104,16 @@ class NarrowIndependent(Rule):
                 reasons_en.append("closed transition (由……组成)")
             if not reasons_zh:
                 continue
-            only_closed = len(reasons_zh) == 1 and c.transition_type == "closed" and "封闭" in reasons_zh[0]
-            movable = [f for f in feats if _NUMBER.search(f) or re.search(r"制成|材料|钢|铝|铜|塑料", f)]
-            if not movable:
-                movable = feats[-3:]
-            zh_list = "；".join(f"“{f}”" for f in movable[:5])
-            en_list = "; ".join(movable[:5])
+            movable = _movable(parts)
+            zh_list = "；".join(f"“{f}”" for f in movable)
+            en_list = "; ".join(movable)
             yield self.report(
                 c,
                 c.subject.span if c.subject is not None else c.label.span,
-                zh=f"独立权利要求{c.number}可能过窄：{'，'.join(reasons_zh)}。可考虑移入从属权利要求的特征：{zh_list}",
-                en=f"independent claim {c.number} may be narrower than needed: {', '.join(reasons_en)}. "
-                f"Features that could move to dependent claims: {en_list}",
-                severity=Severity.INFO if only_closed else None,
+                zh=f"独立权利要求{c.number}可能过窄（撰写建议）：{'，'.join(reasons_zh)}。"
+                f"请确认每个特征都是解决技术问题所必需的，可考虑移入从属权利要求的特征：{zh_list}",
+                en=f"independent claim {c.number} may be narrower than needed (drafting advice): {', '.join(reasons_en)}. "
+                f"Check that each feature is essential; features that could move to dependent claims: {en_list}",
                 features=len(feats),
                 length=length,
             )
