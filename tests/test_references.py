@@ -135,6 +135,13 @@ def test_forward_and_self_reference_stay_dependent(target: int) -> None:
     assert sorted(codes) == [("D002", 6), ("D005", 8)]
 
 
+def test_preceding_claims_in_claim_1_is_reported() -> None:
+    text = "1. 如前述权利要求任一项所述的夹具，其中，所述底座为钢制。\n2. 根据权利要求1所述的夹具，其中，所述底座为方形。\n"
+    c1 = parse_text(text).get(1)
+    assert c1 is not None and c1.kind is Kind.DEPENDENT and c1.reference is not None and c1.reference.all_preceding
+    assert [(d.code, d.claim) for d in lint_text(text) if d.code.startswith("D")] == [("D002", 1)]
+
+
 def test_missing_reference_does_not_cascade() -> None:
     text = (
         "1. 一种夹具，包括底座。\n2. 根据权利要求9所述的夹具，其中，所述底座为钢制。\n"

@@ -53,7 +53,10 @@ class Reference:
     join them (``或``, ``和``, ``、``, ``至`` …); ``any_of`` is set when the
     phrase says 任一项 / 任意一项 / 之一 / any one of; ``all_preceding`` when it
     refers to all preceding claims (如前述权利要求任一项所述); ``bare_range`` when a
-    range is given without 任一 (``权利要求1-3所述``).
+    range is given without 任一 (``权利要求1-3所述``); ``abbreviated`` when it is not
+    written as 权利要求 with Arabic numerals (``权1``, ``权项1``, ``权利要求一``).  A second
+    reference inside the subject name (``…所述的构建体或权利要求13所述的细胞的用途``) adds its
+    numbers; ``segment`` is the first reference.
     """
 
     segment: Segment

@@ -91,6 +91,7 @@ class ReferenceForward(Rule):
     ## Traps
     A claim of another category that refers to a later claim (一种用权利要求5所述方法制得的产品,
     placed as claim 3) is still a forward reference in Chinese practice: reorder.
+    如前述权利要求任一项所述 in claim 1 refers to no claim and is reported too.
     The claim stays a dependent claim; the defect is reported here once, and does not make
     later claims out of order (independent-order) or multiple dependent (multiple-dependency-chain).
     """
@@ -106,7 +107,14 @@ class ReferenceForward(Rule):
         for c in cs:
             bad = [n for n in dict.fromkeys(_all_refs(c)) if n >= c.number and cs.get(n) is not None]
             if c.reference is not None and c.reference.all_preceding:
-                bad = []
+                if not c.reference.numbers:
+                    yield self.report(
+                        c,
+                        _ref_span(c),
+                        zh="权利要求引用“前述权利要求”，但其前没有权利要求；只能引用在前的权利要求",
+                        en="the claim refers to the preceding claims, but none precedes it",
+                    )
+                continue
             if not bad:
                 continue
             self_ref = c.number in bad
