@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,11 +16,16 @@ SECTION_NAMES = {
     "具体实施方式": "embodiments",
     "附图标记说明": "signs",
 }
+"""The headings of a description (as CNIPA names them) and the section each opens."""
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One description paragraph: its number as printed ([0012]) if any, its index, section and text."""
+    """One description paragraph: its number as printed ([0012]) if any, its index, section and text.
+
+    ``index`` counts body paragraphs only (not the title, not the headings), the way CNIPA numbers an
+    unnumbered description.
+    """
 
     index: int
     number: str | None
@@ -33,6 +37,11 @@ class Paragraph:
     def cite(self) -> str:
         """How to cite the paragraph: ``[0012]`` when numbered, else ``¶12`` (its position)."""
         return f"[{self.number}]" if self.number else f"¶{self.index}"
+
+    @property
+    def cnipa(self) -> int:
+        """The paragraph number CNIPA prints: the printed number when there is one, else the body-paragraph count."""
+        return int(self.number) if self.number else self.index
 
 
 @dataclass
@@ -58,23 +67,6 @@ class Description:
     def text(self) -> str:
         """All paragraphs joined by newlines."""
         return "\n".join(p.text for p in self.paragraphs)
-
-    def find(self, term: str, sections: tuple[str, ...] | None = None) -> list[Paragraph]:
-        """Paragraphs that contain ``term`` (reference signs ignored), optionally only in some sections."""
-        out = []
-        for p in self.paragraphs:
-            if sections is not None and p.section not in sections:
-                continue
-            if term in _plain(p.text):
-                out.append(p)
-        return out
-
-
-_SIGN_IN_TEXT = re.compile(r"[（(]\s*[0-9]{1,4}[a-zA-Z'′]?(?:\s*[,，、]\s*[0-9]{1,4}[a-zA-Z'′]?)*\s*[）)]")
-
-
-def _plain(text: str) -> str:
-    return _SIGN_IN_TEXT.sub("", text)
 
 
 @dataclass

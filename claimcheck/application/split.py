@@ -3,7 +3,8 @@
 A whole application is recognised by its part headings on lines of their own: 权利要求书, 说明书,
 说明书摘要 (or 摘要), 说明书附图, 摘要附图 (spaces between the characters allowed).  The claims part
 keeps its positions in the file: the other parts are blanked out of a copy of the text before the claim
-parser sees it.  Description paragraphs keep their printed numbers ([0012], 【0012】) for citations.
+parser sees it.  Description paragraphs keep their printed numbers ([0012], 【0012】) for citations; without
+them, body paragraphs are counted the way CNIPA numbers them (not the title, not the section headings).
 """
 
 from __future__ import annotations
@@ -26,9 +27,6 @@ PART_HEADINGS = {
 }
 _LINE = re.compile(r"[^\n]*\n?")
 _PARA_NUMBER = re.compile(r"^\s*[\[【]\s*(\d{3,5})\s*[\]】]\s*")
-_HEADING_NUMBER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）])\s*"
-)
 
 
 def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
@@ -42,8 +40,19 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     return out
 
 
+_HEADING_DECORATION = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[0-9]+\s*[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[【\[［〔])?\s*"
+)
+
+
 def _heading(line: str) -> str:
     return re.sub(r"[\s\u3000]+", "", line)
+
+
+def section_heading(line: str) -> str | None:
+    """The section a description line opens when it is a heading (一、技术领域, 【背景技术】, 发明内容：), else None."""
+    name = re.sub(r"[】\]］〕：:]+$", "", _heading(_HEADING_DECORATION.sub("", line)))
+    return SECTION_NAMES.get(name)
 
 
 def split_application(src: SourceText) -> tuple[SourceText, Description | None, Abstract | None, list[str]] | None:
@@ -110,9 +119,11 @@ def read_description(src: SourceText, start: int = 0, end: int | None = None) ->
         text = src.text[body_off : off + len(line)].strip()
         if not text:
             continue
-        name = _heading(_HEADING_NUMBER.sub("", text))
-        if name in SECTION_NAMES:
-            section = SECTION_NAMES[name]
+        heading = section_heading(text)
+        if heading is not None:
+            section = heading
+            continue
+        if title is not None and section == "other" and not paragraphs and _heading(text) == _heading(title):
             continue
         if (
             title is None

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from claimcheck.analysis.signs import strip_signs
 from claimcheck.lexicon import Lexicons
 from claimcheck.match.documents import Document, Passage
 from claimcheck.match.features import Feature
@@ -52,14 +53,9 @@ def _build_synonyms(lex: Lexicons) -> dict[str, str]:
     return out
 
 
-_SIGNS = re.compile(
-    r"[（(〔\[【][0-9]{1,4}[a-zA-Z'′]?(?:[,，、][0-9]{1,4}[a-zA-Z'′]?)*[）)〕\]】]|(?<=[\u4e00-\u9fff])[0-9]{1,4}[a-z]?(?![0-9.%])"
-)
-
-
 def plain(text: str) -> str:
-    """Text for matching: reference signs dropped, in brackets (壳体(1), 车架〔3〕) or bare (输送带98)."""
-    return _SIGNS.sub("", text)
+    """Text for matching: reference signs dropped, in brackets (壳体(1), 车架〔3〕) or bare (输送带98); values kept."""
+    return strip_signs(text)
 
 
 def tokens(text: str) -> list[str]:

@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from claimcheck.application.model import Paragraph
+from claimcheck.analysis.description import listed_figures, referred_figures, same_figure
 from claimcheck.model import ClaimSet
 from claimcheck.model.diagnostic import Diagnostic, Severity
 from claimcheck.rules.base import Context, Rule, application_of
-
-_FIG = re.compile(r"图\s*([0-9]+[a-zA-Z]?)((?:\s*(?:[、,，和及与或至到\-~～]|以及)\s*(?:图\s*)?[0-9]+[a-zA-Z]?)*)")
-
-
-def _figures(text: str) -> set[str]:
-    out: set[str] = set()
-    for m in _FIG.finditer(text):
-        first = m.group(1)
-        out.add(first.lower())
-        rest = m.group(2)
-        prev = first
-        for conn, num in re.findall(r"\s*([、,，和及与或至到\-~～]|以及)\s*(?:图\s*)?([0-9]+[a-zA-Z]?)", rest):
-            if conn in "至到-~～" and prev.isdigit() and num.isdigit() and int(num) - int(prev) < 50:
-                out.update(str(i) for i in range(int(prev), int(num) + 1))
-            out.add(num.lower())
-            prev = num
-    return out
 
 
 class FigureReference(Rule):
@@ -75,21 +57,12 @@ class FigureReference(Rule):
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         desc = application_of(ctx).description
         assert desc is not None
-        drawings = desc.section("drawings")
-        if not drawings:
+        listed = listed_figures(desc)
+        if not listed:
             return
-        listed: dict[str, Paragraph] = {}
-        for p in drawings:
-            m = re.match(r"\s*图\s*([0-9]+[a-zA-Z]?)", p.text)
-            if m:
-                listed.setdefault(m.group(1).lower(), p)
-        others = [p for p in desc.paragraphs if p.section not in ("drawings", "background")]
-        referred: dict[str, Paragraph] = {}
-        for p in others:
-            for f in _figures(p.text):
-                referred.setdefault(f, p)
+        referred = referred_figures(desc)
         for f, p in listed.items():
-            if f not in referred:
+            if not any(same_figure(f, r) for r in referred):
                 yield self.report(
                     None,
                     p.span,
@@ -98,7 +71,7 @@ class FigureReference(Rule):
                     where=desc.source,
                 )
         for f, p in referred.items():
-            if f not in listed:
+            if not any(same_figure(f, g) for g in listed):
                 yield self.report(
                     None,
                     p.span,

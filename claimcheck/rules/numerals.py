@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from claimcheck.application.terms import (
-    claim_signs,
-    is_sign_list,
-    numeral_names,
-    same_part,
-    sign_list,
-)
+from claimcheck.analysis.signs import claim_signs, find_signs, is_sign_list, numeral_names, sign_list
+from claimcheck.application.terms import same_part
 from claimcheck.model import ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Severity
 from claimcheck.rules.base import Context, Rule, application_of
+
+
+def _names(text: str, numeral: str, name: str) -> bool:
+    """Whether ``text`` gives ``numeral`` to a part called ``name`` (or a name ending with it)."""
+    return any(numeral in s.numerals and s.name.endswith(name) for s in find_signs(text))
 
 
 class ReferenceNumeral(Rule):
@@ -79,9 +78,7 @@ class ReferenceNumeral(Rule):
             canonical[numeral] = listed.get(numeral, groups[0][0])
             strong = [g for g in groups if g[1] >= 2]
             if len(strong) >= 2:
-                p = next(
-                    (p for p in running if re.search(re.escape(strong[1][0]) + r"\s*[（(]?" + numeral, p.text)), None
-                )
+                p = next((p for p in running if _names(p.text, numeral, strong[1][0])), None)
                 yield self.report(
                     None,
                     p.span if p else Span(0, 0),

@@ -5,18 +5,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from claimcheck.analysis.signs import find_signs, is_sign_content
 from claimcheck.model import ClaimSet
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule
 
 _PAREN = re.compile(r"[（(]([^（）()]{1,40})[）)]")
-_SIGN_CONTENT = re.compile(r"^\s*[0-9]{1,4}[a-zA-Z'′]?(?:\s*[,，、-]\s*[0-9]{1,4}[a-zA-Z'′]?)*\s*$")
 _ACCEPTED = re.compile(
     r"^\s*(?:[A-Za-z][A-Za-z0-9\-/ ]{0,15}|[a-zA-Z]|[0-9]+|[ivxIVX]+|S[0-9]+|步骤[0-9]+|[0-9]+[a-zA-Z]|重量|质量|体积|摩尔|"
     r"wt%|vol%|mol%|质量份|重量份|体积份|质量%|重量%|w/w|v/v|甲基|乙基|[A-Za-z0-9+\-·=/\[\]., ]+|SEQ ID NO[:：]?\s*[0-9]+|.*[%℃]|"
     r"[IVX]+|[一二三四五六七八九十]+|[a-z]\)|.*=.*)\s*$"
 )
-_SIGN_WITH_TEXT = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}\s*[0-9]{1,4}[a-zA-Z]?\s*$")
+
+
+def _sign_with_words(content: str) -> bool:
+    """Whether bracketed text is a name and its sign (螺钉13), the sign written inside its own brackets."""
+    text = content.strip()
+    found = find_signs(text)
+    return (
+        len(found) == 1
+        and not found[0].bracketed
+        and found[0].end == len(text)
+        and found[0].name_start == 0
+        and 1 <= found[0].start <= 8
+    )
 
 
 class ReferenceSign(Rule):
@@ -56,17 +68,19 @@ class ReferenceSign(Rule):
         for c in cs:
             if c.flat is None:
                 continue
-            for m in re.finditer(r"([\u4e00-\u9fff]{2,6})\s*[（(]\s*([0-9]{1,4}[a-zA-Z]?)\s*[）)]", c.flat.folded):
-                signed.setdefault(m.group(2), set()).add(m.group(1)[-2:])
+            for sign in find_signs(c.flat.folded):
+                if sign.bracketed and len(sign.name) >= 2:
+                    for numeral in sign.numerals:
+                        signed.setdefault(numeral, set()).add(sign.name[-2:])
         for c in cs:
             if c.flat is None:
                 continue
             t = c.flat.folded
             for m in _PAREN.finditer(t):
                 content = m.group(1)
-                if _SIGN_CONTENT.match(content) or _ACCEPTED.match(content):
+                if is_sign_content(content) or _ACCEPTED.match(content):
                     continue
-                if _SIGN_WITH_TEXT.match(content):
+                if _sign_with_words(content):
                     yield self.report(
                         c,
                         c.flat.span(m.start(), m.end()),
@@ -83,18 +97,18 @@ class ReferenceSign(Rule):
                     en=f"the parenthesised text '{content}' is not a reference sign and may limit the scope unclearly",
                     fix=Fix("删除括号，把内容写入权利要求或删去", "remove the brackets: state the feature or drop it"),
                 )
-            for number, names in signed.items():
-                for name in names:
-                    for m in re.finditer(re.escape(name) + re.escape(number) + r"(?![0-9a-zA-Z.%℃])", t):
-                        yield self.report(
-                            c,
-                            c.flat.span(m.start(), m.end()),
-                            zh=f"附图标记应加括号：“{name}{number}”应写作“{name}({number})”",
-                            en=f"reference sign without parentheses: write {name}({number})",
-                            fix=Fix(
-                                f"改为“{name}({number})”",
-                                f"write {name}({number})",
-                                c.flat.span(m.start(), m.end()),
-                                f"{name}({number})",
-                            ),
-                        )
+            for sign in find_signs(t):
+                if sign.bracketed or sign.ranged or len(sign.numerals) != 1:
+                    continue
+                number = sign.numerals[0]
+                for name in sorted(signed.get(number, ())):
+                    if not sign.name.endswith(name):
+                        continue
+                    span = c.flat.span(sign.start - len(name), sign.end)
+                    yield self.report(
+                        c,
+                        span,
+                        zh=f"附图标记应加括号：“{name}{number}”应写作“{name}({number})”",
+                        en=f"reference sign without parentheses: write {name}({number})",
+                        fix=Fix(f"改为“{name}({number})”", f"write {name}({number})", span, f"{name}({number})"),
+                    )
