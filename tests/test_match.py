@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,17 @@ def test_feature_decomposition() -> None:
     text = "1. 一种夹具，包括底座、导轨和压板，其特征在于，所述压板沿所述导轨滑动。"
     for f in all_features(parse_text(text)):
         assert text[f.span.start : f.span.end] == f.text
+
+
+def test_no_phrase_only_features_in_the_corpus() -> None:
+    """A chart row is a technical feature: never 该方法包括以下步骤, 具体步骤如下 or a step label alone."""
+    phrase = re.compile(
+        r"(?:包括|具体)?(?:以下|如下)?步骤(?:如下)?$|^步骤[一二三四五六七八九十0-9]+$|具体为$|^包括$|特征"
+    )
+    for pub in PUBS:
+        cs = parse_source(read_path(CORPUS / "cn" / f"{pub}.txt"))
+        for f in all_features(cs):
+            assert not phrase.search(f.text), (pub, f.id, f.text)
 
 
 @pytest.mark.parametrize("pub", PUBS)

@@ -30,9 +30,10 @@ _SIGN = re.compile(r"[（(\[【〔][0-9A-Za-z][0-9A-Za-z'’′、,，.\-～~\s]
 _OPEN, _CLOSE = "（([【〔", "）)]】〕"
 _STOP = "，,；;。：:\n"
 _PAD = " \t\n，,。.；;：:、"
-# a step label at the start of a clause: S1、 / 步骤1） / 1） / 1.1） / (2) / 第一步 / ①
+# a step label at the start of a clause: S1、 / 步骤1） / 步骤一， / 1） / 1.1） / (2) / 第一步 / ①
 _STEP = re.compile(
-    r"(?:[Ss]\s*\d+(?:\.\d+)*\s*[、.．:：)）]?|步骤\s*[A-Za-z]?\d+(?:\.\d+)*\s*[)）]?\s*[、.．:：]?"
+    r"(?:[Ss]\s*\d+(?:\.\d+)*\s*[、.．:：)）]?"
+    r"|步骤\s*(?:[A-Za-z]?\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[)）]?\s*[、.．:：，,]?"
     r"|\d+(?:\.\d+)*\s*[)）、]|[（(]\d+[)）]|第[一二三四五六七八九十]+步\s*[、:：，,]?|[①-⑳])"
 )
 _PHRASE = re.compile(
@@ -43,6 +44,7 @@ _PHRASE = re.compile(
     r"|(?:所述|该|上述|其)?(?:[^，；：]{0,16}?(?:方法|步骤\s*[A-Za-z]?\d*(?:\.\d+)*\s*[)）]?))?(?:具体)?(?:步骤|工序)?"
     r"(?:如下|为|是))?"
 )
+_ADVERB = re.compile(r"其间|此时|然后|其中|同时|另外|最后|之后|随后|接着|此外|另一方面")
 _CONNECTOR = re.compile(r"(?:其中|并且|且|并|以及|同时|另外)[，,]?")
 _LEAD = re.compile(r"(?:还|进一步)?(?:包括有|包括|包含|含有)[：:]?")
 _CLOSED = re.compile(r"(?:组成|构成)$")
@@ -142,7 +144,7 @@ class _Splitter:
                 (sep in "，," and t[x:y].startswith(self.w.continuations))
                 or (sep in "：:" and re.search(r"(?:如下|如下所示|为|是)$", t[out[-1][0] : out[-1][1]]))
             )
-            lead = out and (_plain_len(t[out[-1][0] : out[-1][1]]) <= 2 or _SCOPE.fullmatch(t, out[-1][0], out[-1][1]))
+            lead = out and (_ADVERB.fullmatch(t, out[-1][0], out[-1][1]) or _SCOPE.fullmatch(t, out[-1][0], out[-1][1]))
             if out and not self.phrase(*out[-1]) and (joins or lead):
                 # 从而… / 使… continue a clause; 其组分配比如下：… and 其间，… lead into the next
                 out[-1] = (out[-1][0], y)
