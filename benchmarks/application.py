@@ -20,7 +20,7 @@ from seeding_application import application_text, applications, caught, seeded_c
 from claimcheck.application import load_application
 from claimcheck.lint.config import Config
 from claimcheck.lint.engine import lint_paths
-from claimcheck.rules.application import term_support
+from claimcheck.rules.support import term_support
 
 
 def main() -> None:

@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from claimcheck.analysis.terms import mentions, term_at
+from claimcheck.lexicon import Lexicons
 from claimcheck.model import ClaimSet, Kind
 from claimcheck.parse import parse_text
-from claimcheck.rules import antecedent as A
 
 Seed = tuple[str, str, str, "int | None"]
 MARKERS = "所述|该|上述|前述"
@@ -28,11 +29,12 @@ def _replace_span(text: str, start: int, end: int, new: str) -> str:
 def delete_introduction(text: str, cs: ClaimSet, per_file: int = 6) -> Iterator[Seed]:
     """Remove every introduction of a term that a dependent claim refers to with 所述 (keep the 所述X)."""
     done: set[str] = set()
+    lex = Lexicons.default()
     for c in cs:
         if c.kind is not Kind.DEPENDENT or c.flat is None:
             continue
-        for m in A.mentions(c):
-            term = A.term_of(A.normalise(m.span_text))
+        for m in mentions(c, lex):
+            term = term_at(m.span_text, lex)
             if len(term) < 2 or term in done or not re.fullmatch(r"[\u4e00-\u9fff]+", term):
                 continue
             if len(done) >= per_file:

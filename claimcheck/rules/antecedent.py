@@ -10,279 +10,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
+from claimcheck.analysis.terms import (
+    MARKER,
+    closest,
+    introduced_terms,
+    mentions,
+    normalise,
+    read,
+    term_at,
+    words,
+)
 from claimcheck.lexicon import Lexicons
 from claimcheck.model import Claim, ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule
 
-MARKER = re.compile(r"所述之|所述的|所述|(?<![应活])该(?!当|些)|该些|上述的|上述|前述的|前述")
-_SKIP_BEFORE = re.compile(r"(?:权利要求|权利|权)[0-9、,，或和及与至到\-~ 任意一项之中的]*$")
-_SIGN = re.compile(r"[（(〔\[]\s*[0-9]{1,4}[a-zA-Z'′]?(?:\s*[,，、-]\s*[0-9]{1,4}[a-zA-Z'′]?)*\s*[）)〕\]]")
-_ORDINALS = re.compile(
-    r"(第[一二三四五六七八九十0-9]+)((?:(?:、|和|及|与|或|以及)第[一二三四五六七八九十0-9]+)+)([\u4e00-\u9fffA-Za-z]{1,8})"
-)
-_TERM_END = re.compile(r"[，。；：,;:、（(〔\[\s“”\"'《》|/]")
-_ORDINAL_ONLY = re.compile(r"^(?:第[一二三四五六七八九十0-9]+|[一二两三四五六七八九十0-9]+[个根块条只台套]?)$")
-_GENERIC = {"方法", "装置", "系统", "设备", "步骤", "结构", "产品", "组合物", "用途", "部件", "工艺"}
-
-
-@dataclass(frozen=True, slots=True)
-class Words:
-    """The antecedent word lists, each sorted longest first."""
-
-    plural: list[str]
-    singular: list[str]
-    anyq: list[str]
-    stops: list[str]
-    parts: list[str]
-    early: frozenset[str]
-
-
-def words(lex: Lexicons | None = None) -> Words:
-    """The word lists of ``lexicons/antecedent.toml``."""
-    return (lex or Lexicons.default()).table("antecedent.words", _build_words)
-
-
-def _build_words(lex: Lexicons) -> Words:
-    def get(*keys: str) -> list[str]:
-        return sorted(lex.words("antecedent", *keys), key=len, reverse=True)
-
-    return Words(
-        plural=get("quantifiers", "plural"),
-        singular=get("quantifiers", "singular"),
-        anyq=get("quantifiers", "any"),
-        stops=get("stops", "words"),
-        parts=get("parts", "words"),
-        early=frozenset(get("stops", "early")),
-    )
-
-
-def normalise(text: str) -> str:
-    """Prior text for matching: reference signs removed, compressed ordinals expanded (第一、第二支架)."""
-    text = _SIGN.sub("", text)
-
-    def expand(m: re.Match[str]) -> str:
-        firsts = [m.group(1), *re.findall(r"第[一二三四五六七八九十0-9]+", m.group(2))]
-        return "、".join(f"{o}{m.group(3)}" for o in firsts)
-
-    return _ORDINALS.sub(expand, text)
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A referring marker and the span of text after it, in flat offsets of its claim."""
-
-    start: int
-    marker_end: int
-    term_start: int
-    span_text: str
-    quantifier: str
-
-
-def mentions(claim: Claim) -> list[Mention]:
-    """The referring markers of a claim that may need an antecedent, with the text that follows."""
-    flat = claim.flat
-    if flat is None:
-        return []
-    t = flat.folded
-    w = words()
-    skip_until = 0
-    if claim.reference is not None:
-        ref_end = claim.reference.segment.span.end
-        skip_until = flat.index(ref_end)
-    out: list[Mention] = []
-    for m in MARKER.finditer(t):
-        if m.start() < skip_until or _SKIP_BEFORE.search(t[max(0, m.start() - 30) : m.start()]):
-            continue
-        i = m.end()
-        quant = ""
-        for q in (*w.anyq, *w.plural, *w.singular):
-            if t.startswith(q, i) and len(t) > i + len(q):
-                quant = q
-                i += len(q)
-                break
-        end = _TERM_END.search(t, i)
-        j = min(end.start() if end else len(t), i + 24)
-        # a following marker ends the span
-        nxt = MARKER.search(t, i, j)
-        if nxt:
-            j = nxt.start()
-        span_text = t[i:j]
-        if len(span_text) < 1:
-            continue
-        out.append(Mention(m.start(), m.end(), i, span_text, quant))
-    return out
-
-
-def _starts_with_any(text: str, words: list[str]) -> str | None:
-    for w in words:
-        if text.startswith(w):
-            return w
-    return None
-
-
-def term_of(span_text: str) -> str:
-    """The term a span starts with.
-
-    It ends at 的 or another one-character function word (from the second character on), at a
-    digit, or at a predicate word (from the third character on): 所述滑块往复运动 -> 滑块,
-    所述轴以… -> 轴, 所述排出口达25cm -> 排出口.
-    """
-    w = words()
-    for k in range(1, len(span_text)):
-        ch = span_text[k]
-        if ch in w.early or (ch.isdigit() and not span_text[k - 1].isascii()):
-            return span_text[:k]
-        if k >= 2 and (_starts_with_any(span_text[k:], w.stops) or _starts_with_any(span_text[k:], w.parts)):
-            return span_text[:k]
-    return span_text
-
-
-_MARKED = re.compile(
-    r"(?:所述之|所述的|所述|该|上述的|上述|前述的|前述)(?:多个|若干个|若干|各个|各|每个|至少一个|一个|两个)?$"
-)
-
-
-def _unmarked(term: str, prior: str) -> Iterator[int]:
-    """Offsets where ``term`` occurs in ``prior`` other than right after a referring marker (所述X is no introduction)."""
-    start = prior.find(term)
-    while start != -1:
-        if not _MARKED.search(prior[max(0, start - 8) : start]):
-            yield start
-        start = prior.find(term, start + 1)
-
-
-def introduced(term: str, prior: str) -> bool:
-    """True when ``term`` occurs in ``prior`` at least once without a referring marker before it."""
-    return next(_unmarked(term, prior), None) is not None
-
-
-def _whole_char(ch: str, prior: str) -> bool:
-    """True when the one-character term ``ch`` stands alone in ``prior`` (包括壳体和盖，), not inside a word (运转)."""
-    stops = words().stops
-    for start in _unmarked(ch, prior):
-        before = prior[start - 1] if start > 0 else "|"
-        after = prior[start + 1 :]
-        if before in "|，,、和及与的：:；;个括有设一" and (
-            not after or _TERM_END.match(after) or after[0] in "|。的" or _starts_with_any(after, stops)
-        ):
-            return True
-    return False
-
-
-def _complete_in(term: str, prior: str) -> bool:
-    """True when ``term`` occurs in ``prior`` as a whole term: followed by punctuation, a stop word or the end."""
-    stops = words().stops
-    for start in _unmarked(term, prior):
-        after = prior[start + len(term) :]
-        if not after or _TERM_END.match(after) or after[0] in "|。的" or _starts_with_any(after, stops):
-            return True
-    return False
-
-
-def has_basis(span_text: str, prior: str) -> bool:
-    """Whether the term at the start of ``span_text`` is introduced in ``prior``.
-
-    The term is the span cut at 的 or at a predicate word (:func:`term_of`).  It has a basis when
-    it occurs in the prior text; or when a prefix of it (two characters or more) occurs there as a
-    whole term and what follows is a part or attribute (壳体顶部) rather than a noun suffix (支撑|架).
-    """
-    parts = words().parts
-    s = normalise(span_text)
-    if not s:
-        return True
-    token = re.match(r"[A-Za-z0-9\-′'αβγ]+", s)
-    if token is not None:
-        after = s[token.end() :]
-        w = words()
-        if (
-            not after
-            or not ("\u4e00" <= after[0] <= "\u9fff")
-            or after[0] in w.early
-            or _starts_with_any(after, w.stops)
-        ):
-            # an ASCII term (ECU, S1, a chemical symbol): the whole token must occur
-            return introduced(token.group(0), prior)
-    if introduced(s, prior):
-        return True
-    term = term_of(s)
-    if introduced(term, prior):
-        return True
-    p = 0
-    for k in range(len(term) - 1, 1, -1):
-        if introduced(term[:k], prior):
-            if _starts_with_any(term[k:], parts):
-                return True
-            p = p or k
-    if p < 2:
-        # a one-character term (所述盖铰接 after 包括壳体和盖) stands whole in the prior text
-        return (
-            "\u4e00" <= s[0] <= "\u9fff"
-            and s[0] not in "一二两三四五六七八九十第各每个"
-            and not _noun_suffix(term[1:])
-            and _whole_char(s[0], prior)
-        )
-    head, rest = term[:p], term[p:]
-    if _starts_with_any(rest, parts):
-        return True
-    if _ORDINAL_ONLY.match(head) or head in _GENERIC or _noun_suffix(rest):
-        return False
-    return _complete_in(head, prior)
-
-
-_NOUN_SUFFIX = set("件杆板架块体座套管轴轮器机片条环盘盖壳罩柱槽孔腔室箱筒头线层膜网阀泵口端面部段芯丝")
-
-
-def _noun_heads() -> tuple[str, ...]:
-    return Lexicons.default().table("antecedent.noun-heads", _build_noun_heads)
-
-
-def _build_noun_heads(lex: Lexicons) -> tuple[str, ...]:
-    heads = [h for h in lex.words("categories", "product", "heads") if len(h) >= 2]
-    return tuple(sorted(heads, key=len, reverse=True))
-
-
-def _noun_suffix(rest: str) -> bool:
-    """A noun head after a prefix (支撑|架, 动力|模块, 钻孔|装置, 分配|甲机): the prefix alone is not the term."""
-    if not rest:
-        return False
-    heads = list(_noun_heads())
-    return (
-        rest[0] in _NOUN_SUFFIX
-        or rest[-1] in _NOUN_SUFFIX
-        or _starts_with_any(rest, heads) is not None
-        or any(rest.endswith(h) for h in heads)
-    )
-
-
-def _suggest(term: str, prior: str) -> str | None:
-    """A close term of the prior text ("did you mean"), if any."""
-    from rapidfuzz import fuzz
-
-    if len(term) < 2:
-        return None
-    best: tuple[float, str] | None = None
-    chunks = re.split(r"[，。；：,;:、|（）()\s]+", prior)
-    seen: set[str] = set()
-    for chunk in chunks:
-        for n in range(max(2, len(term) - 1), len(term) + 3):
-            for i in range(0, max(0, len(chunk) - n) + 1):
-                cand = chunk[i : i + n]
-                if len(cand) < 2 or cand in seen or cand == term or (cand[0] != term[0] and cand[-1] != term[-1]):
-                    continue
-                if cand[0] in "个种的所述该其之和与及或" or cand[-1] in "的和与及或":
-                    continue
-                seen.add(cand)
-                score = fuzz.ratio(term, cand) + (10 if _complete_in(cand, prior) else 0)
-                if score >= 70 and (best is None or score > best[0]):
-                    best = (score, cand)
-    return best[1] if best else None
-
 
 def _flat_text(c: Claim) -> str:
     return c.flat.folded if c.flat is not None else c.text
+
+
+def _suggest(term: str, prior: str, lex: Lexicons) -> str | None:
+    """A close term the prior text introduces ("did you mean"), if any: only whole terms, never a cut-out substring."""
+    if len(term) < 2:
+        return None
+    return closest(term, introduced_terms(prior, lex), heads=True)
 
 
 class AntecedentBasis(Rule):
@@ -321,6 +74,7 @@ class AntecedentBasis(Rule):
     source = "专利法 第26条第4款"
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
+        lex = ctx.lexicons
         texts: dict[int, str] = {}
 
         def text_of(p: Claim) -> str:
@@ -337,9 +91,10 @@ class AntecedentBasis(Rule):
             subject = normalise(c.subject.text) if c.subject is not None else ""
             bases = cs.parents(c) if c.refs else cs.basis_claims(c)
             reported: set[str] = set()
-            for m in mentions(c):
+            for m in mentions(c, lex):
                 before = subject + "|" + normalise(flat.folded[: m.start])
-                if has_basis(m.span_text, before):
+                here = read(m.span_text, before, lex)
+                if here.ok:
                     continue
                 memo: dict[int, bool] = {}
 
@@ -348,7 +103,7 @@ class AntecedentBasis(Rule):
                     if p.number not in memo:
                         memo[p.number] = False  # guards against cycles
                         parents = cs.parents(p) if p.refs else cs.basis_claims(p)
-                        memo[p.number] = has_basis(span_text, text_of(p)) or (
+                        memo[p.number] = read(span_text, text_of(p), lex).ok or (
                             bool(parents) and all(ok(q) for q in parents)
                         )
                     return memo[p.number]
@@ -356,18 +111,15 @@ class AntecedentBasis(Rule):
                 oks = [ok(p) for p in bases]
                 if oks and all(oks):
                     continue
-                term = term_of(normalise(m.span_text))
-                token = re.match(r"[A-Za-z0-9\-′'αβγ]+", term)
-                if not re.search(r"[\u4e00-\u9fff]", term) and token:
-                    term = token.group(0)
+                term = here.term
                 if term in reported:
                     continue
                 reported.add(term)
                 span = flat.span(m.start, m.term_start + len(term))
                 rest = re.sub(f"(?:{MARKER.pattern}){re.escape(term)}", "|", own[m.marker_end + len(term) :])
-                later = has_basis(m.span_text, rest)
+                later = read(m.span_text, rest, lex).ok
                 prior = "|".join([before, *(text_of(a) for b in bases for a in [b, *cs.ancestors(b)])])
-                yield self._finding(cs, c, span, term, bases, oks, later, prior, ok)
+                yield self._finding(cs, c, span, term, bases, oks, later, prior, ok, lex)
 
     def _finding(
         self,
@@ -380,6 +132,7 @@ class AntecedentBasis(Rule):
         later: bool,
         prior: str,
         ok: Callable[[Claim], bool],
+        lex: Lexicons,
     ) -> Diagnostic:
         ancestors = sorted({a.number for b in bases for a in [b, *cs.ancestors(b)]})
         where_zh = f"权利要求{c.number}" + (f"及其引用的权利要求{'、'.join(map(str, ancestors))}" if ancestors else "")
@@ -425,7 +178,7 @@ class AntecedentBasis(Rule):
                     f"introduce '{term}' before referring to it",
                 ),
             )
-        suggestion = _suggest(term, prior)
+        suggestion = _suggest(term, prior, lex)
         dym_zh = f"；是否指“{suggestion}”？" if suggestion else ""
         dym_en = f"; did you mean '{suggestion}'?" if suggestion else ""
         return self.report(
@@ -472,7 +225,8 @@ class AntecedentQuantity(Rule):
     source = "专利法 第26条第4款"
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
-        w = words()
+        lex = ctx.lexicons
+        w = words(lex)
         plural, singular, anyq = w.plural, w.singular, w.anyq
         for c in cs:
             flat = c.flat
@@ -480,7 +234,7 @@ class AntecedentQuantity(Rule):
                 continue
             bases = cs.parents(c) if c.refs else cs.basis_claims(c)
             prior_all = "|".join(normalise(_flat_text(a)) for b in bases for a in [b, *cs.ancestors(b)])
-            for m in mentions(c):
+            for m in mentions(c, lex):
                 before_marker = flat.folded[max(0, m.start - 4) : m.start]
                 referred_plural = (
                     (m.quantifier in plural and m.quantifier not in ("各", "每个", "每一个", "每一"))
@@ -490,7 +244,7 @@ class AntecedentQuantity(Rule):
                 referred_single = m.quantifier in ("一个", "单个")
                 if not referred_plural and not referred_single:
                     continue
-                term = term_of(normalise(m.span_text))
+                term = term_at(m.span_text, lex)
                 if len(term) < 2:
                     continue
                 prior = normalise(flat.folded[: m.start]) + "|" + prior_all

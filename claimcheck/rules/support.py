@@ -2,69 +2,64 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from claimcheck.application.model import Description, Paragraph
-from claimcheck.application.terms import (
-    claim_signs,
+from claimcheck.analysis.terms import (
+    MARKER,
+    ClaimTerm,
     claim_terms,
-    same_part,
+    closest,
+    description_terms,
+    has_basis,
+    head,
+    normalise,
 )
+from claimcheck.application.model import Description, Paragraph
+from claimcheck.application.terms import claim_signs, same_part
+from claimcheck.lexicon import Lexicons
 from claimcheck.model import ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule, application_of
 
 
-def _closest(term: str, desc: Description) -> tuple[str, int] | None:
-    """The description term closest to ``term`` and how often the description uses it."""
-    from rapidfuzz import fuzz
-
-    cached: dict[str, Counter[str]] = desc.cache.setdefault("ngrams", {})
-    key = f"{term[0]}|{term[-1]}|{len(term)}"
-    if key not in cached:
-        counts: Counter[str] = Counter()
-        for p in desc.paragraphs:
-            for chunk in re.split(r"[，。；：,;:、（）()\s0-9]+", p.text):
-                for n in range(max(2, len(term) - 1), len(term) + 3):
-                    for i in range(0, len(chunk) - n + 1):
-                        cand = chunk[i : i + n]
-                        if (cand[0] == term[0] or cand[-1] == term[-1]) and cand[0] not in "的所该和及与在括述有设":
-                            counts[cand] += 1
-        cached[key] = counts
-    best: tuple[float, str] | None = None
-    for cand, n in cached[key].items():
-        if cand == term or term.startswith(cand) or cand.startswith(term):
-            continue
-        score = fuzz.ratio(term, cand) + min(n, 5)
-        if score >= 70 and (best is None or score > best[0]):
-            best = (score, cand)
-    return (best[1], cached[key][best[1]]) if best else None
+def _closest(term: str, desc: Description, lex: Lexicons) -> tuple[str, int] | None:
+    """The description term closest to ``term`` and how often the description uses it (terms only, never a
+    substring cut out of one; never a name that differs by 被 / 第一 / 上 … from ``term``)."""
+    counts = description_terms(desc, lex)
+    best = closest(term, {c: n for c, n in counts.items() if c[0] == term[0] or c[-1] == term[-1]})
+    return (best, counts[best]) if best else None
 
 
-def _uses(p: Paragraph, term: str) -> bool:
-    """Whether a paragraph uses ``term``, read as the antecedent check reads it (所述滑块移动 uses 滑块)."""
-    from claimcheck.rules import antecedent as A
+def _uses(text: str, term: str, lex: Lexicons) -> bool:
+    """Whether a paragraph's text (markers removed) uses ``term``: literally, as a part of a whole it uses
+    (壳体顶部), or, for an ordinal label (第二链轮), through the term it labels (链轮)."""
+    if term in text or has_basis(term, text, lex):
+        return True
+    h = head(term)
+    return h != term and (h in text or has_basis(h, text, lex))
 
-    text = A.MARKER.sub("|", A.normalise(p.text))
-    return term in text or A.has_basis(term, text)
 
+def term_support(
+    cs: ClaimSet, desc: Description, lex: Lexicons | None = None
+) -> list[tuple[ClaimTerm, list[Paragraph], list[Paragraph]]]:
+    """For each claim term: the paragraphs outside the background that use it, and those in the background.
 
-def term_support(cs: ClaimSet, desc: Description) -> list[tuple[Any, list[Paragraph], list[Paragraph]]]:
-    """For each claim term: the paragraphs outside the background that use it, and those in the background."""
-    cache: dict[str, Any] = desc.cache.setdefault("support", {})
-    key = "|".join(str(c.span) for c in cs)
+    Computed once per claim set, description and lexicons (kept in ``desc.cache``); the shipped lexicons by default.
+    """
+    lex = lex or Lexicons.default()
+    cache: dict[Any, list[tuple[ClaimTerm, list[Paragraph], list[Paragraph]]]] = desc.cache.setdefault("support", {})
+    key = ("|".join(str(c.span) for c in cs), lex)
     if key not in cache:
+        texts = [(p, MARKER.sub("|", normalise(p.text))) for p in desc.paragraphs]
         out = []
-        for t in claim_terms(cs):
-            body = [p for p in desc.paragraphs if p.section != "background" and _uses(p, t.text)]
-            background = [p for p in desc.paragraphs if p.section == "background" and _uses(p, t.text)]
+        for t in claim_terms(cs, lex):
+            body = [p for p, x in texts if p.section != "background" and _uses(x, t.text, lex)]
+            background = [p for p, x in texts if p.section == "background" and _uses(x, t.text, lex)]
             out.append((t, body, background))
         cache[key] = out
-    result: list[tuple[Any, list[Paragraph], list[Paragraph]]] = cache[key]
-    return result
+    return cache[key]
 
 
 class DescriptionSupport(Rule):
@@ -112,10 +107,11 @@ class DescriptionSupport(Rule):
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         desc = application_of(ctx).description
         assert desc is not None
-        for t, body, background in term_support(cs, desc):
+        lex = ctx.lexicons
+        for t, body, background in term_support(cs, desc, lex):
             if body:
                 continue
-            close = _closest(t.text, desc)
+            close = _closest(t.text, desc, lex)
             if close is not None and close[1] >= 2 and not background:
                 continue  # term-consistency reports it, with the variant
             if background:
@@ -184,10 +180,11 @@ class TermConsistency(Rule):
         app = ctx.application
         desc = app.description if app is not None else None
         if desc is not None:
-            for t, body, background in term_support(cs, desc):
+            lex = ctx.lexicons
+            for t, body, background in term_support(cs, desc, lex):
                 if body or background:
                     continue
-                close = _closest(t.text, desc)
+                close = _closest(t.text, desc, lex)
                 if close is None or close[1] < 2:
                     continue
                 yield self.report(
@@ -199,8 +196,11 @@ class TermConsistency(Rule):
                 )
         # one numeral, two names, within the claims
         names: dict[str, dict[str, tuple[int, Span]]] = {}
-        for c, name, numeral, span in claim_signs(cs):
-            if len(name) >= 2:
+        signs = list(claim_signs(cs))
+        shared = Counter((c.number, span) for c, _, _, span in signs)
+        for c, name, numeral, span in signs:
+            # one bracket for several parts (第一、第二导尘管(3、4)) names none of them alone
+            if len(name) >= 2 and shared[(c.number, span)] == 1:
                 names.setdefault(numeral, {}).setdefault(name, (c.number, span))
         for numeral, by_name in names.items():
             distinct = list(by_name)

@@ -1,0 +1,696 @@
+"""Technical terms with real boundaries: what a referring marker refers to, what a claim introduces.
+
+Two readings of a term, cheapest first:
+
+* the *literal* reading cuts the text after a marker (所述X…) at punctuation, 的 and the predicate
+  words of ``lexicons/antecedent.toml``, and matches it against the terms the prior text introduces
+  (an occurrence that stands whole there: followed by punctuation, a function word, a locative or
+  a part word, and not negated by 被 / 非 before it).  Most 所述X of a well-drafted claim set are
+  decided this way;
+* the *segmented* reading (:func:`phrase`) tags the text with the rjieba dictionary and takes the
+  noun phrase at its start: nouns and the modifiers that stand before a noun, up to a verb, a
+  preposition, a function word, a locative (内 / 上 / 之间…), punctuation or a reference sign.  It is
+  used only where the literal reading is ambiguous (an introduced prefix followed by an unknown
+  word: 所述检测盲隙 after the verb 检测) and for the whole-application checks, so rjieba (slow to
+  load) is imported lazily.
+
+Part/whole relations are judged on terms and their heads, not on substrings: 所述壳体顶部 and
+所述壳体内 need only 壳体; 所述检测盲隙 needs 检测盲隙; 被驱动装置 is no introduction of 驱动装置.
+Every function takes the :class:`~claimcheck.lexicon.Lexicons` it reads words from.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from claimcheck.lexicon import Lexicons
+from claimcheck.model import Claim, ClaimSet, Span
+
+MARKER = re.compile(r"所述之|所述的|所述|(?<![应活])该(?!当|些)|该些|上述的|上述|前述的|前述")
+_SKIP_BEFORE = re.compile(r"(?:权利要求|权利|权)[0-9、,，或和及与至到\-~ 任意一项之中的]*$")
+_SIGN = re.compile(r"[（(〔\[]\s*[0-9]{1,4}[a-zA-Z'′]?(?:\s*[,，、-]\s*[0-9]{1,4}[a-zA-Z'′]?)*\s*[）)〕\]]")
+_ORDINALS = re.compile(
+    r"(第[一二三四五六七八九十0-9]+)((?:(?:、|和|及|与|或|以及)第[一二三四五六七八九十0-9]+)+)([\u4e00-\u9fffA-Za-z]{1,8})"
+)
+TERM_END = re.compile(r"[，。；：,;:、（(〔\[\s“”\"'《》|/]")
+ORDINAL_ONLY = re.compile(r"^(?:第[一二三四五六七八九十0-9]+|[一二两三四五六七八九十0-9]+[个根块条只台套]?)$")
+_ORDINAL_PREFIX = re.compile(r"^第[一二三四五六七八九十0-9]+")
+_ASCII_TERM = re.compile(r"[A-Za-z0-9\-′'αβγ]+")
+_GENERIC = frozenset(["方法", "装置", "系统", "设备", "步骤", "结构", "产品", "组合物", "用途", "部件", "工艺"])
+# one-character heads of part names (支撑|架, 连接|件)
+_NOUN_SUFFIX = frozenset("件杆板架块体座套管轴轮器机片条环盘盖壳罩柱槽孔腔室箱筒头线层膜网阀泵口端面部段芯丝")
+# an occurrence right after one of these does not introduce the term (被驱动装置 is not a 驱动装置)
+_NEGATORS = ("被", "非", "不", "无")
+# ends of single-character stop words that often stand inside a noun (电子|时钟, 储|能): a cut there is uncertain
+_SOFT_STOPS = frozenset("上下内外中间处侧端可能相设时无不达最所其较")
+# rjieba part-of-speech tags of nouns
+_NOUN_TAGS = frozenset(["n", "nz", "ng", "nr", "ns", "nt", "nrt", "nrfg", "l", "j", "t", "g"])
+_CLASSIFIERS = frozenset("个种次只台套对组根块条片把张件副双")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The antecedent word lists, each sorted longest first."""
+
+    plural: list[str]
+    singular: list[str]
+    anyq: list[str]
+    stops: list[str]
+    parts: list[str]
+    early: frozenset[str]
+    locatives: frozenset[str]
+    heads: tuple[str, ...]
+
+
+def words(lex: Lexicons) -> Words:
+    """The word lists of ``lexicons/antecedent.toml`` (and the product heads of ``categories``) of ``lex``."""
+    return lex.table("terms.words", _build_words)
+
+
+def _build_words(lex: Lexicons) -> Words:
+    def get(*keys: str) -> list[str]:
+        return sorted(lex.words("antecedent", *keys), key=len, reverse=True)
+
+    heads = [h for h in lex.words("categories", "product", "heads") if len(h) >= 2]
+    return Words(
+        plural=get("quantifiers", "plural"),
+        singular=get("quantifiers", "singular"),
+        anyq=get("quantifiers", "any"),
+        stops=get("stops", "words"),
+        parts=get("parts", "words"),
+        early=frozenset(get("stops", "early")),
+        locatives=frozenset(get("locatives", "words")),
+        heads=tuple(sorted(heads, key=len, reverse=True)),
+    )
+
+
+def normalise(text: str) -> str:
+    """Text for matching: reference signs removed, compressed ordinals expanded (第一、第二支架)."""
+    text = _SIGN.sub("", text)
+
+    def expand(m: re.Match[str]) -> str:
+        firsts = [m.group(1), *re.findall(r"第[一二三四五六七八九十0-9]+", m.group(2))]
+        return "、".join(f"{o}{m.group(3)}" for o in firsts)
+
+    return _ORDINALS.sub(expand, text)
+
+
+# ----------------------------------------------------------------------------------------------- markers
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A referring marker and the span of text after it, in flat offsets of its claim."""
+
+    start: int
+    marker_end: int
+    term_start: int
+    span_text: str
+    quantifier: str
+
+
+def mentions(claim: Claim, lex: Lexicons) -> list[Mention]:
+    """The referring markers of a claim that may need an antecedent, with the text that follows."""
+    flat = claim.flat
+    if flat is None:
+        return []
+    t = flat.folded
+    w = words(lex)
+    skip_until = 0
+    if claim.reference is not None:
+        skip_until = flat.index(claim.reference.segment.span.end)
+    out: list[Mention] = []
+    for m in MARKER.finditer(t):
+        if m.start() < skip_until or _SKIP_BEFORE.search(t[max(0, m.start() - 30) : m.start()]):
+            continue
+        i = m.end()
+        quant = ""
+        for q in (*w.anyq, *w.plural, *w.singular):
+            if t.startswith(q, i) and len(t) > i + len(q):
+                quant = q
+                i += len(q)
+                break
+        end = TERM_END.search(t, i)
+        j = min(end.start() if end else len(t), i + 24)
+        nxt = MARKER.search(t, i, j)  # a following marker ends the span
+        if nxt:
+            j = nxt.start()
+        if j > i:
+            out.append(Mention(m.start(), m.end(), i, t[i:j], quant))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------- literal reading
+
+
+def _starts_with_any(text: str, candidates: list[str] | tuple[str, ...]) -> str | None:
+    for w in candidates:
+        if text.startswith(w):
+            return w
+    return None
+
+
+def _literal(span_text: str, w: Words) -> tuple[str, bool]:
+    """The term a span starts with, cut at 的, a digit or a predicate word; and whether the cut is certain.
+
+    A cut at punctuation, 的, a digit or a predicate word of two characters or more is certain; a
+    cut at a one-character word that also stands inside nouns (电子|时钟) or no cut at all in a long
+    span is not.
+    """
+    for k in range(1, len(span_text)):
+        ch = span_text[k]
+        if ch in w.early or (ch.isdigit() and not span_text[k - 1].isascii()):
+            return span_text[:k], True
+        if k >= 2:
+            stop = _starts_with_any(span_text[k:], w.stops) or _starts_with_any(span_text[k:], w.parts)
+            if stop:
+                return span_text[:k], len(stop) >= 2 or stop not in _SOFT_STOPS
+    return span_text, len(span_text) <= 6
+
+
+def term_of(span_text: str, lex: Lexicons) -> str:
+    """The term a span starts with, read literally (所述滑块往复运动 -> 滑块, 所述轴以… -> 轴)."""
+    return _literal(span_text, words(lex))[0]
+
+
+def _unmarked(term: str, prior: str) -> Iterator[int]:
+    """Offsets where ``term`` occurs in ``prior`` as an introduction: not after a referring marker or a negator."""
+    start = prior.find(term)
+    while start != -1:
+        before = prior[max(0, start - 8) : start]
+        if not _MARKED.search(before) and not (before.endswith(_NEGATORS) and not term.startswith(_NEGATORS)):
+            yield start
+        start = prior.find(term, start + 1)
+
+
+_MARKED = re.compile(
+    r"(?:所述之|所述的|所述|该|上述的|上述|前述的|前述)(?:多个|若干个|若干|各个|各|每个|至少一个|一个|两个)?$"
+)
+
+
+def introduced(term: str, prior: str) -> bool:
+    """True when ``term`` occurs in ``prior`` at least once as an introduction (not as 所述X, not as 被X)."""
+    return next(_unmarked(term, prior), None) is not None
+
+
+def _ends_term(after: str, w: Words) -> bool:
+    """Whether the text right after a term ends it: punctuation, a function word, a predicate, a locative, a part."""
+    return (
+        not after
+        or TERM_END.match(after) is not None
+        or after[0] in "|。的"
+        or after[0] in w.early
+        or after[0].isdigit()
+        or _starts_with_any(after, w.stops) is not None
+        or _starts_with_any(after, w.parts) is not None
+        or after[0] in w.locatives
+    )
+
+
+def _whole_at(after: str, w: Words) -> bool:
+    """Whether an occurrence followed by ``after`` is a whole term: a term end follows, or at least no noun head."""
+    return _ends_term(after, w) or not (after[0] in _NOUN_SUFFIX or _starts_with_any(after, w.heads))
+
+
+def complete_in(term: str, prior: str, lex: Lexicons) -> bool:
+    """True when ``prior`` introduces ``term`` as a whole term (壳体 in 包括壳体和盖, not 电机 in 电机座)."""
+    w = words(lex)
+    return any(_whole_at(prior[s + len(term) :], w) for s in _unmarked(term, prior))
+
+
+def _whole_char(ch: str, prior: str, w: Words) -> bool:
+    """True when the one-character term ``ch`` ends a term of ``prior``: alone (包括壳体和盖，, 固定在轴上) or as its
+    head (上述井 after 油井或气井), not inside a word (轴承, 运转中)."""
+    for start in _unmarked(ch, prior):
+        before = prior[start - 1] if start > 0 else "|"
+        if _ends_term(prior[start + 1 :], w) and (
+            before in "|，,、和及与的：:；;个括有设一在于从由将对" or ch in _NOUN_SUFFIX or ch in "井线网"
+        ):
+            return True
+    return False
+
+
+def _noun_suffix(rest: str, w: Words) -> bool:
+    """A noun head after a prefix (支撑|架, 动力|模块, 钻孔|装置): the prefix alone is not the term."""
+    if not rest:
+        return False
+    return (
+        rest[0] in _NOUN_SUFFIX
+        or rest[-1] in _NOUN_SUFFIX
+        or _starts_with_any(rest, w.heads) is not None
+        or any(rest.endswith(h) for h in w.heads)
+    )
+
+
+# ----------------------------------------------------------------------------------------------- segmented reading
+
+
+def tag(text: str) -> list[tuple[str, str]]:
+    """Words of ``text`` with their part-of-speech tags (rjieba, imported on first use)."""
+    import rjieba
+
+    return [(str(a), str(b)) for a, b in rjieba.tag(text)]
+
+
+def _is_noun(tok: tuple[str, str], nxt: tuple[str, str] | None, w: Words) -> bool:
+    word, pos = tok
+    if word in w.locatives or not word.strip():
+        return False
+    if len(word) == 1 and word in _NOUN_SUFFIX and pos not in ("p", "c", "uj", "m", "r"):
+        return True  # 板/ng, 杆/q, 端/v, 盖/v: one-character part heads
+    if pos in _NOUN_TAGS:
+        return True
+    if pos == "vn":
+        # a verbal noun ends a term only as a predicate: 所述电机驱动所述滑块 (驱动 is a stop word)
+        return _starts_with_any(word, w.stops) is None or (nxt is not None and _is_noun(nxt, None, w))
+    if pos == "q":
+        return word not in _CLASSIFIERS
+    if pos == "eng":
+        return re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]*", word) is not None
+    return False
+
+
+def _is_modifier(tok: tuple[str, str], after_noun: bool, w: Words) -> bool:
+    """A word that may stand before the head noun of a term (安装|支架, 固定|筒, 从动|齿轮, 外|表面)."""
+    word, pos = tok
+    if word in w.locatives and after_noun:
+        return False
+    if pos == "v":
+        # after a noun a verb is a predicate (所述滑块推动杆件), unless it is no predicate word (负荷响应能力)
+        return not after_noun or _starts_with_any(word, w.stops) is None
+    if pos in ("a", "b", "f", "vd", "ad", "an"):
+        return not after_noun or pos in ("a", "b", "an")
+    if pos == "d":
+        return len(word) >= 2 and word[0] not in "一两相均分都也还" and _starts_with_any(word, w.stops) is None
+    if pos == "zg":
+        return len(word) == 1 and word in _NOUN_SUFFIX
+    return False
+
+
+def _phrase_end(toks: list[tuple[str, str]], i: int, w: Words) -> int:
+    """The end (token index) of the noun phrase that starts at token ``i``; ``i`` when none does."""
+    n = len(toks)
+    j = i
+    if j < n and toks[j][0] in _NEGATORS[:2] and j + 1 < n:
+        j += 1  # 被驱动装置, 非金属层
+    if j < n and toks[j][1] == "m" and _ORDINAL_PREFIX.match(toks[j][0]):
+        j += 1  # 第一支架
+    end = i
+    has_noun = False
+    while j < n:
+        nxt = toks[j + 1] if j + 1 < n else None
+        if _is_noun(toks[j], nxt, w):
+            j += 1
+            end = j
+            has_noun = True
+            continue
+        # modifiers count only when a noun follows (within two more modifiers)
+        k = j
+        while k < n and k < j + 3 and _is_modifier(toks[k], has_noun, w):
+            k += 1
+        if k > j and k < n and _is_noun(toks[k], toks[k + 1] if k + 1 < n else None, w):
+            j = k
+            continue
+        break
+    return end if has_noun else i
+
+
+def phrase(text: str, lex: Lexicons) -> str:
+    """The noun phrase at the start of ``text`` (segmented reading), or '' when it starts with none."""
+    w = words(lex)
+    toks = tag(text[:40])
+    end = _phrase_end(toks, 0, w)
+    return "".join(t for t, _ in toks[:end])
+
+
+def _segmented(s: str, t0: str, lex: Lexicons) -> str:
+    """The segmented reading of ``s`` where the literal cut ``t0`` is uncertain.
+
+    The phrase may run past the literal cut only where a word starts there (电子|时钟); a word that
+    straddles the cut (蜗杆轴心|线相|平行) is a segmentation error and the literal cut stands.
+    """
+    w = words(lex)
+    toks = tag(s[:40])
+    end = _phrase_end(toks, 0, w)
+    found = "".join(t for t, _ in toks[:end])
+    if not found:
+        return t0
+    if len(found) > len(t0) and found.startswith(t0):
+        bounds = set(itertools.accumulate(len(t) for t, _ in toks))
+        if len(t0) not in bounds:
+            return t0
+    return found
+
+
+def noun_phrases(text: str, lex: Lexicons) -> list[str]:
+    """The noun phrases of ``text``, in order, each ending at a verb, a function word, a locative or punctuation."""
+    w = words(lex)
+    toks = tag(text)
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        end = _phrase_end(toks, i, w)
+        if end > i:
+            out.append("".join(t for t, _ in toks[i:end]))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def _last_is_noun(text: str, k: int) -> bool:
+    """Whether ``text[:k]`` ends at a word boundary with a plain noun (供给系统|供纸, not 检测|盲隙)."""
+    pos = 0
+    for word, t in tag(text[:40]):
+        pos += len(word)
+        if pos == k:
+            return t in _NOUN_TAGS or (len(word) == 1 and word in _NOUN_SUFFIX)
+        if pos > k:
+            return False
+    return False
+
+
+# ----------------------------------------------------------------------------------------------- basis
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The term a referring marker refers to, and whether the prior text introduces it."""
+
+    term: str
+    ok: bool
+
+
+def read(span_text: str, prior: str, lex: Lexicons) -> Reading:
+    """The term at the start of ``span_text`` and whether ``prior`` introduces it.
+
+    It has a basis when the prior text introduces it as a whole term (a literal match, the fast
+    path); or when a term the prior text introduces is followed in the span by a locative, a part
+    or attribute (所述壳体内, 所述壳体顶部) or a predicate; or, for 第一X, when X was introduced as
+    several (两个X).  When an introduced prefix is followed by an unknown word (所述检测盲隙 after
+    the verb 检测, 所述供给系统供纸 after 供给系统), the segmented reading decides whether the
+    prefix is the term.
+    """
+    w = words(lex)
+    s = normalise(span_text)
+    if not s:
+        return Reading("", True)
+    token = _ASCII_TERM.match(s)
+    if token is not None:
+        after = s[token.end() :]
+        if (
+            not after
+            or not ("\u4e00" <= after[0] <= "\u9fff")
+            or after[0] in w.early
+            or _starts_with_any(after, w.stops)
+        ):
+            # an ASCII term (ECU, S1, a chemical symbol): the whole token must occur
+            return Reading(token.group(0), introduced(token.group(0), prior))
+    t0, certain = _literal(s, w)
+    if len(t0) >= 2 and introduced(t0, prior) and (certain or complete_in(t0, prior, lex)):
+        return Reading(t0, True)
+    hard = TERM_END.search(s)
+    limit = min(hard.start() if hard else len(s), 16)
+    for k in range(limit, 1, -1):
+        p = s[:k]
+        if ORDINAL_ONLY.match(p) or not complete_in(p, prior, lex):
+            continue
+        rest = s[k:]
+        if not rest or _ends_term(rest, w):
+            return Reading(p, True)
+        if _noun_suffix(t0[k:] if t0.startswith(p) else rest[:2], w):
+            break  # the term is longer than p (支撑板 -> 所述支撑架)
+        if any(_ends_term(prior[i + k :], w) for i in _unmarked(p, prior)) and _last_is_noun(s, k):
+            return Reading(p, True)  # 所述供给系统供纸: the introduced noun phrase is the term
+        break
+    term = t0 if certain else _segmented(s, t0, lex)
+    if len(term) >= 2 and introduced(term, prior) and complete_in(term, prior, lex):
+        return Reading(term, True)
+    ordinal = _ORDINAL_PREFIX.match(term)
+    if ordinal and len(term) > ordinal.end() + 1 and _introduced_as_several(term[ordinal.end() :], prior, w):
+        return Reading(term, True)
+    if (
+        "\u4e00" <= s[0] <= "\u9fff"
+        and s[0] not in "一二两三四五六七八九十第各每个被非"
+        and not _noun_suffix(t0[1:], w)
+        and _whole_char(s[0], prior, w)
+        and (len(t0) == 1 or len(tag(s[:40])[0][0]) == 1)
+    ):
+        # a one-character term (所述盖铰接 after 包括壳体和盖)
+        return Reading(s[0], True)
+    return Reading(term, False)
+
+
+def _introduced_as_several(term: str, prior: str, w: Words) -> bool:
+    """Whether ``prior`` introduces ``term`` with a plural quantity (两个齿轮 supports 所述第一齿轮)."""
+    for start in _unmarked(term, prior):
+        before = prior[max(0, start - 6) : start]
+        if any(
+            before.endswith(q) for q in w.plural if q not in ("各", "各个", "每个", "每一个", "每一", "全部", "所有")
+        ):
+            return True
+    return False
+
+
+def has_basis(span_text: str, prior: str, lex: Lexicons) -> bool:
+    """Whether the term at the start of ``span_text`` is introduced in ``prior`` (see :func:`read`)."""
+    return read(span_text, prior, lex).ok
+
+
+def term_at(span_text: str, lex: Lexicons) -> str:
+    """The term at the start of ``span_text`` with real boundaries, without a prior text to match."""
+    s = normalise(span_text)
+    token = _ASCII_TERM.match(s)
+    w = words(lex)
+    if token is not None and (len(s) == token.end() or not ("\u4e00" <= s[token.end()] <= "\u9fff")):
+        return token.group(0)
+    t0, certain = _literal(s, w)
+    return t0 if certain else _segmented(s, t0, lex)
+
+
+# ----------------------------------------------------------------------------------------------- inventories
+
+_INTRODUCERS = re.compile(
+    r"(?:包括有|包括|包含有|包含|含有|设有|设置有|具有|安装有|连接有|还包括|一种|若干个|若干|多个|至少一个|一个|一对|一组|两个|一根|一块|一条|一片)[：:]?"
+)
+_LIST_SPLIT = re.compile(r"、|以及|和|及|与")
+
+
+def introduced_terms(prior: str, lex: Lexicons) -> list[str]:
+    """The terms ``prior`` introduces, read literally: the items after 包括 / 设有 / 一个 / 多个 …, and the terms after 所述."""
+    w = words(lex)
+    out: dict[str, None] = {}
+    for m in _INTRODUCERS.finditer(prior):
+        stop = TERM_END.search(prior, m.end())
+        chunk = prior[m.end() : stop.start() if stop else len(prior)]
+        for item in _LIST_SPLIT.split(chunk):
+            pieces = item.split("的")  # 一个信号强度水平的… / 一个固定在转盘上的链轮
+            for piece in dict.fromkeys((pieces[0], pieces[-1])):
+                piece = _QUANT.sub("", piece)
+                if piece:
+                    out.setdefault(_literal(piece, w)[0], None)
+    for m in MARKER.finditer(prior):
+        t0, certain = _literal(prior[m.end() : m.end() + 24], w)
+        if certain:
+            out.setdefault(t0, None)
+    return [t for t in out if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not ORDINAL_ONLY.match(t)]
+
+
+def closest(term: str, candidates: dict[str, int] | list[str], *, floor: float = 70, heads: bool = False) -> str | None:
+    """The candidate term closest to ``term`` (rapidfuzz ratio, favouring frequent ones), or None.
+
+    A candidate that contains ``term`` or is contained in it (unless ``heads``: then a candidate that ends
+    ``term`` is offered, 信号强度水平 for 接收信号强度水平), or that differs from it by a prefix that changes the
+    meaning (被, 第一/第二, 上/下 …: :func:`contrasting`) is never offered.
+    """
+    from rapidfuzz import fuzz
+
+    counts = candidates if isinstance(candidates, dict) else dict.fromkeys(candidates, 1)
+    best: tuple[float, str] | None = None
+    for cand, n in counts.items():
+        if len(cand) < 2 or cand == term or term in cand or contrasting(term, cand):
+            continue
+        if cand in term and not (heads and term.endswith(cand)):
+            continue
+        score = fuzz.ratio(term, cand) + min(n, 5)
+        if score >= floor and (best is None or score > best[0]):
+            best = (score, cand)
+    return best[1] if best else None
+
+
+# ----------------------------------------------------------------------------------------------- same part
+
+# prefixes that make two otherwise equal names two different parts
+_PAIRS = (
+    ("主动", "从动"),
+    ("驱动", "从动"),
+    ("主", "副"),
+    ("主", "从"),
+    ("上", "下"),
+    ("内", "外"),
+    ("前", "后"),
+    ("左", "右"),
+    ("输入", "输出"),
+    ("进", "出"),
+    ("入", "出"),
+    ("正", "负"),
+    ("顶", "底"),
+    ("首", "末"),
+    ("始", "终"),
+    ("高", "低"),
+    ("大", "小"),
+    ("长", "短"),
+    ("公", "母"),
+    ("阴", "阳"),
+    ("凸", "凹"),
+)
+
+
+def contrasting(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by a prefix that changes the meaning (被驱动装置 / 驱动装置, 第一齿轮 / 第二齿轮)."""
+    k = 0
+    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+        k += 1
+    pa, pb = a[: len(a) - k], b[: len(b) - k]
+    if pa == pb:
+        return False
+    if a.startswith(_NEGATORS[:2]) != b.startswith(_NEGATORS[:2]) or pa.endswith(_NEGATORS) != pb.endswith(_NEGATORS):
+        return True  # 被驱动装置 / 驱动装置, 被驱动装置 / 传动装置
+    if not pa or not pb:
+        return False
+    oa, ob = _ORDINAL_PREFIX.match(pa), _ORDINAL_PREFIX.match(pb)
+    if oa and ob and oa.group(0) != ob.group(0):
+        return True
+    return any((pa.endswith(x) and pb.endswith(y)) or (pa.endswith(y) and pb.endswith(x)) for x, y in _PAIRS)
+
+
+def same_part(a: str, b: str) -> bool:
+    """Whether two names plausibly name the same part: one ends with the other, or they share a 2-character head,
+    and no prefix that changes the meaning (被, 非, 第一/第二, 主/副, 上/下, 内/外, 输入/输出 …) tells them apart."""
+    a, b = a.removesuffix("子"), b.removesuffix("子")
+    if a == b:
+        return True
+    if contrasting(a, b):
+        return False
+    return a.endswith(b) or b.endswith(a) or (len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:])
+
+
+def head(term: str) -> str:
+    """The term without a leading ordinal (第二链轮 -> 链轮): what an ordinal label names."""
+    m = _ORDINAL_PREFIX.match(term)
+    return term[m.end() :] if m and len(term) > m.end() + 1 else term
+
+
+# ----------------------------------------------------------------------------------------------- claim terms
+
+_INTRO = re.compile(r"(?:包括有|包括|包含有|包含|含有|设有|设置有|具有|安装有|连接有|还包括)[：:]?")
+_QUANT = re.compile(
+    r"^(?:所述|该|上述|各|每个|不止|至少|一个或多个|若干个|若干|多个|复数个|"
+    r"[一二两三四五六七八九十0-9]+(?:个|根|块|条|只|对|组|片|台|套|种))+"
+)
+_CJK_TERM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9\-]+$")
+# words that are not technical terms of the invention (a claim's "所述地方" needs no support)
+_NOT_TERMS = frozenset(
+    [
+        "地方",
+        "位置",
+        "方式",
+        "时间",
+        "情况",
+        "部分",
+        "状态",
+        "过程",
+        "方向",
+        "作用",
+        "效果",
+        "数量",
+        "程度",
+        "范围",
+        "区域",
+        "结果",
+        "目的",
+        "步骤",
+        "方法",
+        "装置",
+        "系统",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTerm:
+    """A technical term of a claim and where it stands."""
+
+    text: str
+    claim: int
+    span: Span
+
+
+def claim_terms(cs: ClaimSet, lex: Lexicons) -> list[ClaimTerm]:
+    """Every distinct term of the claims, first occurrence first: the terms after the referring markers
+    (read against every claim of the set) and the items of each list after 包括 / 设有 / 含有 (not the steps
+    of a method: 包括以下步骤：…)."""
+    out: list[ClaimTerm] = []
+    seen: set[str] = set()
+    every = "|".join(normalise(c.flat.folded) for c in cs if c.flat is not None)
+
+    def add(term: str, claim: Claim, i: int) -> None:
+        if claim.flat is None or term in seen or not (2 <= len(term) <= 12) or not _CJK_TERM.match(term):
+            return
+        if not re.search(r"[\u4e00-\u9fff]{2}", term) or ORDINAL_ONLY.match(term) or term in _NOT_TERMS:
+            return
+        idx = claim.flat.folded.find(term, i)
+        if idx == -1:
+            return
+        seen.add(term)
+        out.append(ClaimTerm(term, claim.number, claim.flat.span(idx, idx + len(term))))
+
+    for c in cs:
+        if c.flat is None:
+            continue
+        t = c.flat.folded
+        for m in mentions(c, lex):
+            add(read(m.span_text, every, lex).term, c, m.term_start)
+        for intro in _INTRO.finditer(t):
+            stop = re.search(r"[，。；;：:]", t[intro.end() :])
+            if re.match(r"(?:以下|如下)?(?:几个|各)?步骤", t[intro.end() :]):
+                continue  # the steps of a method are no terms
+            end = intro.end() + stop.start() if stop else len(t)
+            pos = intro.end()
+            for item in re.split(r"(、|以及|和|及)", t[intro.end() : end]):
+                if item not in ("、", "以及", "和", "及"):
+                    cleaned = _QUANT.sub("", normalise(item).strip(" ，,；;：:。").split("的")[-1])
+                    if cleaned:
+                        add(phrase(cleaned, lex), c, pos)
+                pos += len(item)
+    return out
+
+
+def description_terms(desc: Any, lex: Lexicons) -> Counter[str]:
+    """The noun phrases of a description and how often each occurs, with their heads after an ordinal (第二链轮 ->
+    链轮) and their word-final parts; computed once per description and lexicons (kept in ``desc.cache``)."""
+    cache: dict[Lexicons, Counter[str]] = desc.cache.setdefault("terms", {})
+    key = lex
+    if key not in cache:
+        counts: Counter[str] = Counter()
+        w = words(lex)
+        for p in desc.paragraphs:
+            toks = tag(normalise(p.text))
+            i = 0
+            while i < len(toks):
+                end = _phrase_end(toks, i, w)
+                if end <= i:
+                    i += 1
+                    continue
+                for s in range(i, end):  # the phrase and each word-final part of it (液压驱动装置, 驱动装置, 装置)
+                    if s > i and toks[s - 1][0] in _NEGATORS:
+                        continue  # 被驱动装置 is no 驱动装置
+                    counts["".join(t for t, _ in toks[s:end])] += 1
+                i = end
+        cache[key] = counts
+    return cache[key]
