@@ -59,7 +59,7 @@ def test_w007_cites_the_cnipa_number() -> None:
     assert "说明书提及图3（¶7），但附图说明中没有图3" in found
 
 
-@pytest.mark.parametrize("dash", list("-‐‑‒–—－～~") + ["至", "到", "至图"])
+@pytest.mark.parametrize("dash", [*"-‐‑‒–—－～~", "至", "到", "至图"])
 def test_figure_ranges_with_every_dash(dash: str) -> None:
     (ref,) = figure_refs(f"请参阅图1{dash}5，一种配电网故障定点仪")
     assert ref.figures == ("1", "2", "3", "4", "5")
@@ -86,7 +86,12 @@ def _w007(drawings: str, body: str) -> list[str]:
 
 
 def test_w007_reads_a_range_with_a_non_breaking_hyphen() -> None:
-    assert _w007("图1为立体图；\n图2为箱盖图；\n图3为箱体图；\n图4为风扇图；\n图5为弹簧图。", "请参阅图1‑5，夹具包括底座。") == []
+    assert (
+        _w007(
+            "图1为立体图；\n图2为箱盖图；\n图3为箱体图；\n图4为风扇图；\n图5为弹簧图。", "请参阅图1‑5，夹具包括底座。"
+        )
+        == []
+    )
 
 
 def test_w007_reads_a_figure_with_parts() -> None:

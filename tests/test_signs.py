@@ -33,7 +33,7 @@ def test_signs_are_read(text: str, signs: list[tuple[str, tuple[str, ...]]]) -> 
     assert _read(text) == signs
 
 
-@pytest.mark.parametrize("dash", list("-‐‑‒–—－～~") + ["至", "到"])
+@pytest.mark.parametrize("dash", [*"-‐‑‒–—－～~", "至", "到"])
 def test_sign_range_with_every_dash(dash: str) -> None:
     (sign,) = find_signs(f"包括传感器9{dash}13的感测系统")
     assert sign.name == "传感器" and sign.ranged and sign.members == ("9", "10", "11", "12", "13")
@@ -138,12 +138,16 @@ def test_w003_still_reports_one_numeral_for_two_parts() -> None:
 
 
 def test_w003_reads_old_printed_brackets() -> None:
-    found = _w003("1. 一种夹具，包括底座(1)和卡爪(3)。", "底座〔1〕上装有卡爪〔2〕，卡爪〔2〕夹紧工件，底座〔1〕为方形。")
+    found = _w003(
+        "1. 一种夹具，包括底座(1)和卡爪(3)。", "底座〔1〕上装有卡爪〔2〕，卡爪〔2〕夹紧工件，底座〔1〕为方形。"
+    )
     assert found == ["附图标记(3)在说明书中未使用"]
 
 
 def test_c003_reads_signs_in_any_bracket() -> None:
-    found = lint_text("1. 一种夹具，包括底座〔1〕。\n2. 根据权利要求1所述的夹具，所述底座1为方形。\n", Config(select=["C003"]))
+    found = lint_text(
+        "1. 一种夹具，包括底座〔1〕。\n2. 根据权利要求1所述的夹具，所述底座1为方形。\n", Config(select=["C003"])
+    )
     assert [(d.claim, d.message_zh) for d in found] == [(2, "附图标记应加括号：“底座1”应写作“底座(1)”")]
 
 
