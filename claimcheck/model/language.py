@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _WORDS = re.compile(r"[a-zäöüßéèêàçâîôûëïœ]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
 _MARKERS = {
     "en": frozenset({"the", "and", "of", "wherein", "said", "which", "claim", "comprising", "is", "to"}),
     "de": frozenset({"der", "die", "das", "und", "mit", "ein", "eine", "wobei", "nach", "anspruch", "ist", "dadurch"}),
@@ -15,14 +18,9 @@ _MARKERS = {
 def language_of(text: str, sample: int = 20000) -> str:
     """``zh``, ``en``, ``de`` or ``fr``: Chinese when Han characters outweigh a third of the Latin letters."""
     head = text[:sample]
-    cjk = sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in head if ch.isascii() and ch.isalpha())
-    if cjk * 3 >= latin:
+    if len(_HAN.findall(head)) * 3 >= len(_LATIN.findall(head)):
         return "zh"
-    counts = dict.fromkeys(_MARKERS, 0)
-    for word in _WORDS.findall(head.lower()):
-        for lang, markers in _MARKERS.items():
-            if word in markers:
-                counts[lang] += 1
+    words = Counter(_WORDS.findall(head[:4000].lower()))
+    counts = {lang: sum(words[w] for w in markers) for lang, markers in _MARKERS.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] > counts["en"] else "en"
