@@ -6,8 +6,8 @@ import re
 from collections import Counter
 
 _WORDS = re.compile(r"[a-zäöüßéèêàçâîôûëïœ]+")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN = re.compile(r"[A-Za-z]+")
 _MARKERS = {
     "en": frozenset({"the", "and", "of", "wherein", "said", "which", "claim", "comprising", "is", "to"}),
     "de": frozenset({"der", "die", "das", "und", "mit", "ein", "eine", "wobei", "nach", "anspruch", "ist", "dadurch"}),
@@ -18,7 +18,7 @@ _MARKERS = {
 def language_of(text: str, sample: int = 20000) -> str:
     """``zh``, ``en``, ``de`` or ``fr``: Chinese when Han characters outweigh a third of the Latin letters."""
     head = text[:sample]
-    if len(_HAN.findall(head)) * 3 >= len(_LATIN.findall(head)):
+    if sum(map(len, _HAN.findall(head))) * 3 >= sum(map(len, _LATIN.findall(head))):
         return "zh"
     words = Counter(_WORDS.findall(head[:4000].lower()))
     counts = {lang: sum(words[w] for w in markers) for lang, markers in _MARKERS.items()}
