@@ -118,3 +118,9 @@ def test_find_ignores_signs() -> None:
     desc = read_description(SourceText("夹具\n技术领域\n底座(1)上装有卡爪2。\n底座〔1〕内有电机。\n"))
     assert [p.cnipa for p in find(desc, "底座上")] == [1]
     assert [p.cnipa for p in find(desc, "底座内")] == [2]
+
+
+def test_w007_reports_a_figure_missing_from_a_list_that_names_none() -> None:
+    assert _w007("下面结合附图对本发明作进一步说明。", "如图1所示，夹具包括底座。") == [
+        "说明书提及图1（¶3），但附图说明中没有图1"
+    ]

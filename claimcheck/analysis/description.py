@@ -21,6 +21,7 @@ __all__ = [
     "FigureRef",
     "figure_refs",
     "find",
+    "has_figure_list",
     "listed_figures",
     "listing_figures",
     "referred_figures",
@@ -95,6 +96,11 @@ def _figure_list(desc: Description) -> list[Paragraph]:
         elif run:
             break
     return run
+
+
+def has_figure_list(desc: Description) -> bool:
+    """Whether the description has a description of the drawings (附图说明, or lines 图1是… without that heading)."""
+    return bool(_figure_list(desc))
 
 
 def listed_figures(desc: Description) -> dict[str, Paragraph]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.analysis.description import listed_figures, referred_figures, same_figure
+from claimcheck.analysis.description import has_figure_list, listed_figures, referred_figures, same_figure
 from claimcheck.model import ClaimSet
 from claimcheck.model.diagnostic import Diagnostic, Severity
 from claimcheck.rules.base import Context, Rule, application_of
@@ -57,9 +57,9 @@ class FigureReference(Rule):
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         desc = application_of(ctx).description
         assert desc is not None
-        listed = listed_figures(desc)
-        if not listed:
+        if not has_figure_list(desc):
             return
+        listed = listed_figures(desc)
         referred = referred_figures(desc)
         for f, p in listed.items():
             if not any(same_figure(f, r) for r in referred):

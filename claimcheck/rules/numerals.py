@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.analysis.signs import claim_signs, find_signs, is_sign_list, numeral_names, sign_list
-from claimcheck.application.terms import same_part
+from claimcheck.analysis.terms import same_part
 from claimcheck.model import ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Severity
 from claimcheck.rules.base import Context, Rule, application_of
