@@ -45,6 +45,8 @@ def delete_introduction(text: str, cs: ClaimSet, per_file: int = 6) -> Iterator[
                 return term if REFERRING.search(text[max(0, m.start() - 8) : m.start()]) else "甲乙构件"
 
             seeded = re.sub(re.escape(term), swap, text)
+            if seeded == text:
+                continue  # nothing introduces the term literally (所述分配机外壳 after 分配机 and 外壳): no defect seeded
             yield (f"delete introduction of {term}", seeded, "antecedent-basis", None)
 
 

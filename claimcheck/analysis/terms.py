@@ -51,6 +51,8 @@ _SOFT_STOPS = frozenset("上下内外中间处侧端可能相设时无不达最�
 # rjieba part-of-speech tags of nouns
 _NOUN_TAGS = frozenset(["n", "nz", "ng", "nr", "ns", "nt", "nrt", "nrfg", "l", "j", "t", "g"])
 _CLASSIFIERS = frozenset("个种次只台套对组根块条片把张件副双")
+# words tagged as nouns that end a term (…水平时, …之后)
+_TIME_WORDS = frozenset(["时", "时候", "之后", "之前", "以后", "以前", "期间", "同时"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +237,17 @@ def _whole_char(ch: str, prior: str, w: Words) -> bool:
     return False
 
 
+def _soft(rest: str, w: Words) -> bool:
+    """Whether ``rest`` starts with a one-character stop that also stands inside nouns (时|钟, 上|盖): an uncertain end."""
+    return (
+        len(rest) > 1
+        and rest[0] in _SOFT_STOPS
+        and not _starts_with_any(rest, [x for x in (*w.stops, *w.parts) if len(x) >= 2])
+        and TERM_END.match(rest, 1) is None
+        and rest[1] not in w.early
+    )
+
+
 def _noun_suffix(rest: str, w: Words) -> bool:
     """A noun head after a prefix (支撑|架, 动力|模块, 钻孔|装置): the prefix alone is not the term."""
     if not rest:
@@ -259,10 +272,12 @@ def tag(text: str) -> list[tuple[str, str]]:
 
 def _is_noun(tok: tuple[str, str], nxt: tuple[str, str] | None, w: Words) -> bool:
     word, pos = tok
-    if word in w.locatives or not word.strip():
+    if word in w.locatives or word in _TIME_WORDS or not word.strip():
         return False
     if len(word) == 1 and word in _NOUN_SUFFIX and pos not in ("p", "c", "uj", "m", "r"):
         return True  # 板/ng, 杆/q, 端/v, 盖/v: one-character part heads
+    if pos == "l":
+        return word[-1] not in "上下地得着了过"  # 控制系统, not 大体上
     if pos in _NOUN_TAGS:
         return True
     if pos == "vn":
@@ -412,7 +427,7 @@ def read(span_text: str, prior: str, lex: Lexicons) -> Reading:
             # an ASCII term (ECU, S1, a chemical symbol): the whole token must occur
             return Reading(token.group(0), introduced(token.group(0), prior))
     t0, certain = _literal(s, w)
-    if len(t0) >= 2 and introduced(t0, prior) and (certain or complete_in(t0, prior, lex)):
+    if certain and len(t0) >= 2 and introduced(t0, prior):
         return Reading(t0, True)
     hard = TERM_END.search(s)
     limit = min(hard.start() if hard else len(s), 16)
@@ -421,16 +436,28 @@ def read(span_text: str, prior: str, lex: Lexicons) -> Reading:
         if ORDINAL_ONLY.match(p) or not complete_in(p, prior, lex):
             continue
         rest = s[k:]
-        if not rest or _ends_term(rest, w):
+        if len(rest) >= 2 and "\u4e00" <= rest[0] <= "\u9fff" and _noun_suffix(p[-1], w):
+            whole = read(rest, prior, lex)
+            if whole.ok and len(whole.term) >= 2 and rest.startswith(whole.term) and whole.term not in _GENERIC:
+                return Reading(p + whole.term, True)  # 所述分配机外壳: 分配机 and its 外壳, both introduced
+        if t0.startswith(p) and _noun_suffix(t0[k:], w) and not _starts_with_any(t0[k:], w.parts):
+            break  # the term is longer than p (支撑板 -> 所述支撑架, 分配机 -> 所述分配机外壳)
+        if not rest or (_ends_term(rest, w) and not _soft(rest, w)):
             return Reading(p, True)
-        if _noun_suffix(t0[k:] if t0.startswith(p) else rest[:2], w):
-            break  # the term is longer than p (支撑板 -> 所述支撑架)
+        if _soft(rest, w):
+            if _segmented(s, p, lex) == p:
+                return Reading(p, True)  # 所述壳体内设有, not 所述驱动时钟 after 驱动
+            break
+        if rest[0] in _NOUN_SUFFIX:
+            break
         if any(_ends_term(prior[i + k :], w) for i in _unmarked(p, prior)) and _last_is_noun(s, k):
             return Reading(p, True)  # 所述供给系统供纸: the introduced noun phrase is the term
         break
     term = t0 if certain else _segmented(s, t0, lex)
     if len(term) >= 2 and introduced(term, prior) and complete_in(term, prior, lex):
         return Reading(term, True)
+    if any(introduced(f"{term[:k]}的{term[k:]}", prior) for k in range(2, len(term) - 1)):
+        return Reading(term, True)  # 所述园区无功调节量 after 园区的无功调节量
     ordinal = _ORDINAL_PREFIX.match(term)
     if ordinal and len(term) > ordinal.end() + 1 and _introduced_as_several(term[ordinal.end() :], prior, w):
         return Reading(term, True)
