@@ -262,24 +262,22 @@ def key_points(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
 
 def clarity(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
     """How much unclear wording (the lint lexicon: 约, 左右, 较大, 等 …) is there per 1,000 characters?"""
-    from claimcheck.analysis.wording import unclear_triggers
+    from claimcheck.analysis.wording import unclear_wording
     from claimcheck.lexicon import Lexicons
 
-    triggers, exempt = unclear_triggers(Lexicons.default())
+    lex = Lexicons.default()
     res = CriterionResult("clarity", 1.0)
     text_blocks = [b for b in d.blocks if b.section in ("solution", "embodiments", "key-points", "effects", "other")]
     total = sum(len(b.text) for b in text_blocks) or 1
     hits = 0
     for b in text_blocks:
-        for trig in triggers:
-            if trig.kind in ("optional", "list-etc"):
+        for hit in unclear_wording(b.text, lex):
+            # 优选 and 可以 are normal in a disclosure; only wording that leaves a value open counts here
+            if hit.trigger.kind in ("optional", "list-etc", "exemplary"):
                 continue
-            for m in trig.pattern.finditer(b.text):
-                if any(w in b.text[max(0, m.start() - 3) : m.end() + 3] for w in exempt):
-                    continue
-                hits += 1
-                if len(res.evidence) < 5:
-                    res.evidence.append(_quote(b, max(0, m.start() - 10), m.end() + 10))
+            hits += 1
+            if len(res.evidence) < 5:
+                res.evidence.append(_quote(b, max(0, hit.start - 10), hit.end + 10))
     per_k = hits * 1000 / total
     res.score = max(0.0, 1.0 - per_k / 10)
     res.detail = f"{hits} unclear expression(s), {per_k:.1f} per 1,000 characters"
