@@ -39,13 +39,13 @@ def test_missing_sections_are_reported(tmp_path: Path) -> None:
 
 
 def test_lint_with_separate_description_points_into_it() -> None:
-    claims = CORPUS / "cn" / "CN218546910U.txt"
-    desc = CORPUS / "cn" / "CN218546910U.desc.txt"
+    claims = CORPUS / "cn" / "CN101243817A.txt"
+    desc = CORPUS / "cn" / "CN101243817A.desc.txt"
     doc = json.loads(run("lint", str(claims), "--description", str(desc), "-f", "json", "--select", "W").stdout)
     figs = [d for d in doc["files"][0]["diagnostics"] if d["rule"] == "figure-reference"]
     assert figs and all(d["file"] == str(desc) for d in figs)
     line = desc.read_text(encoding="utf-8").splitlines()[figs[0]["line"] - 1]
-    assert line.startswith("图2")
+    assert line.startswith("图4")
 
 
 def test_support_command() -> None:
