@@ -1,0 +1,117 @@
+"""Terms with real boundaries: antecedent basis, description support and term consistency read whole terms."""
+
+from __future__ import annotations
+
+from claimcheck.application.terms import claim_terms, same_part
+from claimcheck.lint.config import Config
+from claimcheck.lint.engine import lint_text
+from claimcheck.parse import parse_text
+
+
+def _marks(text: str, rule: str) -> list[tuple[int, str]]:
+    found = [d for d in lint_text(text, Config(select=[rule])) if d.rule == rule]
+    return sorted((d.claim or 0, text[d.span.start : d.span.end]) for d in found)
+
+
+def _application(claims: str, description: str) -> str:
+    return f"权利要求书\n{claims}\n\n说明书\n钻机\n\n技术领域\n本发明涉及一种钻机。\n\n具体实施方式\n{description}\n\n说明书摘要\n一种钻机。\n"
+
+
+MECHANICAL = """1. 一种钻孔装置，包括机架、电机、壳体和检测单元，所述机架具备多个安装孔，所述电机固定在所述壳体内，所述检测单元用于检测并报警。
+2. 根据权利要求1所述的钻孔装置，其特征在于，所述壳体由铝合金制成，所述壳体较薄的一侧设有散热片。
+3. 根据权利要求1所述的钻孔装置，其特征在于，所述检测盲隙小于2mm。
+4. 根据权利要求2所述的钻孔装置，其特征在于，所述散热片上设有风扇，所述风扇与所述控制器电连接。
+5. 根据权利要求1所述的钻孔装置，其特征在于，还包括齿轮，所述第一齿轮与所述电机连接。
+6. 根据权利要求1所述的钻孔装置，其特征在于，所述机架底部设有两个滚轮，所述滚轮之间设有连杆，所述连杆的一端与所述机架铰接。
+"""
+
+CHEMICAL = """1. 一种涂料组合物，包括成膜树脂、填料和溶剂，所述成膜树脂选自由环氧树脂、聚氨酯树脂和丙烯酸树脂组成的组，所述填料具备多个微孔。
+2. 根据权利要求1所述的涂料组合物，其特征在于，所述溶剂由乙醇和水组成，所述溶剂中乙醇的质量分数为30%~50%，所述乙醇溶液的pH值为6~8。
+3. 根据权利要求1所述的涂料组合物，其特征在于，所述固化剂为胺类固化剂。
+4. 一种制备权利要求1所述涂料组合物的方法，包括将所述成膜树脂与所述填料混合，得到混合物，将所述混合物加入所述溶剂中，在所述反应釜内搅拌。
+5. 根据权利要求4所述的方法，其特征在于，所述搅拌的温度为40～60℃，所述混合物较粘稠时加入所述分散剂。
+"""
+
+
+def test_mechanical_claim_set_planted_defects_only() -> None:
+    assert _marks(MECHANICAL, "antecedent-basis") == [
+        (3, "所述检测盲隙"),
+        (4, "所述控制器"),
+        (5, "所述第一齿轮"),
+    ]
+
+
+def test_chemical_claim_set_planted_defects_only() -> None:
+    assert _marks(CHEMICAL, "antecedent-basis") == [
+        (2, "所述乙醇溶液"),
+        (3, "所述固化剂"),
+        (4, "所述反应釜"),
+        (5, "所述分散剂"),
+    ]
+
+
+def test_term_ends_before_verbs_and_function_words() -> None:
+    text = (
+        "1. 一种滤芯，包括骨架、滤膜和端盖，所述骨架具备多个通孔，所述滤膜选自由聚丙烯膜和聚酯膜组成的组，"
+        "所述端盖由橡胶制成，所述滤膜较薄的部分朝向所述骨架内，所述骨架上设有卡槽。"
+    )
+    assert _marks(text, "antecedent-basis") == []
+
+
+def test_basis_is_a_term_not_a_substring() -> None:
+    # claim 1 has the verb 检测, not the term 检测盲隙
+    text = """1. 一种传感器，包括发射器和接收器，所述接收器用于检测并输出信号。
+2. 根据权利要求1所述的传感器，其特征在于，所述检测盲隙小于5cm。"""
+    assert _marks(text, "antecedent-basis") == [(2, "所述检测盲隙")]
+
+
+def test_negated_term_is_no_introduction() -> None:
+    text = """1. 一种钻机，包括被驱动装置和钻杆。
+2. 根据权利要求1所述的钻机，其特征在于，所述驱动装置为电机。"""
+    assert _marks(text, "antecedent-basis") == [(2, "所述驱动装置")]
+
+
+def test_did_you_mean_offers_whole_terms_only() -> None:
+    text = """1. 一种测量装置，包括差压变送器和导压管。
+2. 根据权利要求1所述的测量装置，其特征在于，所述压力变送器与所述导压管连接。"""
+    found = [d for d in lint_text(text, Config(select=["antecedent-basis"])) if d.rule == "antecedent-basis"]
+    assert len(found) == 1
+    assert "did you mean '差压变送器'" in found[0].message_en
+
+
+def test_same_part_rejects_prefixes_that_change_the_meaning() -> None:
+    assert not same_part("被驱动装置", "驱动装置")
+    assert not same_part("第一齿轮", "第二齿轮")
+    assert not same_part("上模板", "下模板")
+    assert not same_part("输入轴", "输出轴")
+    assert same_part("支撑杆", "杆")
+    assert same_part("壳体", "上壳体")
+
+
+def test_claim_terms_stop_at_verbs_and_skip_method_steps() -> None:
+    cs = parse_text(
+        """1. 一种分配机，包括外壳和产品供给系统，在检测到用户时启动所述供给系统供纸。
+2. 一种钻井方法，包括以下步骤：提升和降下钻杆。"""
+    )
+    terms = {t.text for t in claim_terms(cs)}
+    assert "供给系统" in terms
+    assert "供给系统供纸" not in terms
+    assert "降下钻杆" not in terms
+
+
+def test_ordinal_label_is_supported_by_its_term() -> None:
+    app = _application(
+        "1. 一种钻机，包括转盘、固定在所述转盘上的链轮和第二链轮。",
+        "钻机包括转盘，转盘上固定有链轮，链轮通过链条驱动另一个链轮。",
+    )
+    found = [d for d in lint_text(app, Config(select=["description-support"])) if "第二链轮" in d.message_zh]
+    assert found == []
+
+
+def test_term_consistency_never_merges_a_driven_part_into_a_drive_part() -> None:
+    app = _application(
+        "1. 一种钻机，包括驱动装置和被驱动装置，所述被驱动装置与钻杆连接。",
+        "钻机包括驱动装置，驱动装置带动被驱动部件，驱动装置为电机。",
+    )
+    found = [d for d in lint_text(app, Config(select=["term-consistency"])) if "被驱动装置" in d.message_zh]
+    assert found == []
