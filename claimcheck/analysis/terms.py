@@ -171,7 +171,7 @@ def _literal(span_text: str, w: Words) -> tuple[str, bool]:
         if k >= 2:
             stop = _starts_with_any(span_text[k:], w.stops) or _starts_with_any(span_text[k:], w.parts)
             if stop:
-                return span_text[:k], len(stop) >= 2 or stop not in _SOFT_STOPS
+                return span_text[:k], len(stop) >= 2 or stop not in _SOFT_STOPS or _ends_term(span_text[k + 1 :], w)
     return span_text, len(span_text) <= 6
 
 
@@ -245,6 +245,7 @@ def _soft(rest: str, w: Words) -> bool:
         and not _starts_with_any(rest, [x for x in (*w.stops, *w.parts) if len(x) >= 2])
         and TERM_END.match(rest, 1) is None
         and rest[1] not in w.early
+        and not _ends_term(rest[1:], w)  # 所述平台上并…, 所述井架上用以…: a locative, then a predicate
     )
 
 
