@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from claimcheck.analysis.signs import claim_signs
 from claimcheck.analysis.terms import (
     MARKER,
     ClaimTerm,
@@ -15,9 +16,9 @@ from claimcheck.analysis.terms import (
     has_basis,
     head,
     normalise,
+    same_part,
 )
 from claimcheck.application.model import Description, Paragraph
-from claimcheck.application.terms import claim_signs, same_part
 from claimcheck.lexicon import Lexicons
 from claimcheck.model import ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
