@@ -297,8 +297,9 @@ def _is_modifier(tok: tuple[str, str], after_noun: bool, w: Words) -> bool:
     if word in w.locatives and after_noun:
         return False
     if pos == "v":
-        # after a noun a verb is a predicate (所述滑块推动杆件), unless it is no predicate word (负荷响应能力)
-        return not after_noun or _starts_with_any(word, w.stops) is None
+        # after a noun a verb is a predicate (所述滑块推动杆件), unless it is no predicate word (负荷响应能力);
+        # a one-character verb (有, 是, 设) never modifies a noun (安装有电动机 is no term)
+        return len(word) >= 2 and (not after_noun or _starts_with_any(word, w.stops) is None)
     if pos in ("a", "b", "f", "vd", "ad", "an"):
         return not after_noun or pos in ("a", "b", "an")
     if pos == "d":
