@@ -17,10 +17,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from seeding_application import application_text, applications, caught, seeded_cases
 
+from claimcheck.analysis.support import term_support
 from claimcheck.application import load_application
 from claimcheck.lint.config import Config
 from claimcheck.lint.engine import lint_paths
-from claimcheck.rules.support import term_support
 
 
 def main() -> None:

@@ -47,7 +47,8 @@ def _parts(text: str) -> tuple[int, int]:
 
 def rename_term(pub: str, text: str, per_file: int = 4) -> Iterator[Seed]:
     """Rename a supported claim term in the claims only: to an unknown word, or to a close variant."""
-    from claimcheck.application.terms import claim_terms
+    from claimcheck.analysis.terms import claim_terms
+    from claimcheck.lexicon import Lexicons
 
     split = split_application(SourceText(text))
     assert split is not None
@@ -55,7 +56,7 @@ def rename_term(pub: str, text: str, per_file: int = 4) -> Iterator[Seed]:
     claims_end, _ = _parts(text)
     desc_text = text[claims_end:]
     done = 0
-    for t in claim_terms(cs):
+    for t in claim_terms(cs, Lexicons.default()):
         if done >= per_file or len(t.text) < 2 or desc_text.count(t.text) < 2:
             continue
         done += 1

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from claimcheck.application.terms import claim_terms, same_part
+from claimcheck.analysis.terms import claim_terms, same_part
+from claimcheck.lexicon import Lexicons
 from claimcheck.lint.config import Config
 from claimcheck.lint.engine import lint_text
 from claimcheck.parse import parse_text
@@ -93,7 +94,7 @@ def test_claim_terms_stop_at_verbs_and_skip_method_steps() -> None:
         """1. 一种分配机，包括外壳和产品供给系统，在检测到用户时启动所述供给系统供纸。
 2. 一种钻井方法，包括以下步骤：提升和降下钻杆。"""
     )
-    terms = {t.text for t in claim_terms(cs)}
+    terms = {t.text for t in claim_terms(cs, Lexicons.default())}
     assert "供给系统" in terms
     assert "供给系统供纸" not in terms
     assert "降下钻杆" not in terms

@@ -69,13 +69,17 @@ def support(
     max_size: MaxSizeOpt = 20,
 ) -> None:
     """Show where the description supports each claim term (说明书支持对照), citing paragraphs."""
+    from claimcheck.analysis.support import term_support
     from claimcheck.application import load_application
     from claimcheck.errors import InputError
+    from claimcheck.lint.config import load_config
     from claimcheck.report.support_output import support_json, support_text
-    from claimcheck.rules.support import term_support
 
-    app_ = load_application(file, description=description, lang=claims_lang, max_bytes=megabytes(max_size))
+    lex = load_config(file).lexicons()
+    app_ = load_application(
+        file, description=description, lang=claims_lang, max_bytes=megabytes(max_size), lexicons=lex
+    )
     if app_.description is None:
         raise InputError(f"{file}: no description found (give a whole application or --description FILE)")
-    rows = term_support(app_.claims, app_.description)
+    rows = term_support(app_.claims, app_.description, lex)
     typer.echo(support_json(rows) if format is TextOrJson.json else support_text(rows))

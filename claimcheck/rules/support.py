@@ -4,63 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
 
 from claimcheck.analysis.signs import claim_signs
+from claimcheck.analysis.support import closest_description_term, term_support
 from claimcheck.analysis.terms import (
-    MARKER,
-    ClaimTerm,
-    claim_terms,
-    closest,
-    description_terms,
-    has_basis,
-    head,
-    normalise,
     same_part,
 )
-from claimcheck.application.model import Description, Paragraph
-from claimcheck.lexicon import Lexicons
 from claimcheck.model import ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule, application_of
-
-
-def _closest(term: str, desc: Description, lex: Lexicons) -> tuple[str, int] | None:
-    """The description term closest to ``term`` and how often the description uses it (terms only, never a
-    substring cut out of one; never a name that differs by 被 / 第一 / 上 … from ``term``)."""
-    counts = description_terms(desc, lex)
-    best = closest(term, {c: n for c, n in counts.items() if c[0] == term[0] or c[-1] == term[-1]})
-    return (best, counts[best]) if best else None
-
-
-def _uses(text: str, term: str, lex: Lexicons) -> bool:
-    """Whether a paragraph's text (markers removed) uses ``term``: literally, as a part of a whole it uses
-    (壳体顶部), or, for an ordinal label (第二链轮), through the term it labels (链轮)."""
-    if term in text or has_basis(term, text, lex):
-        return True
-    h = head(term)
-    return h != term and (h in text or has_basis(h, text, lex))
-
-
-def term_support(
-    cs: ClaimSet, desc: Description, lex: Lexicons | None = None
-) -> list[tuple[ClaimTerm, list[Paragraph], list[Paragraph]]]:
-    """For each claim term: the paragraphs outside the background that use it, and those in the background.
-
-    Computed once per claim set, description and lexicons (kept in ``desc.cache``); the shipped lexicons by default.
-    """
-    lex = lex or Lexicons.default()
-    cache: dict[Any, list[tuple[ClaimTerm, list[Paragraph], list[Paragraph]]]] = desc.cache.setdefault("support", {})
-    key = ("|".join(str(c.span) for c in cs), lex)
-    if key not in cache:
-        texts = [(p, MARKER.sub("|", normalise(p.text))) for p in desc.paragraphs]
-        out = []
-        for t in claim_terms(cs, lex):
-            body = [p for p, x in texts if p.section != "background" and _uses(x, t.text, lex)]
-            background = [p for p, x in texts if p.section == "background" and _uses(x, t.text, lex)]
-            out.append((t, body, background))
-        cache[key] = out
-    return cache[key]
 
 
 class DescriptionSupport(Rule):
@@ -112,7 +64,7 @@ class DescriptionSupport(Rule):
         for t, body, background in term_support(cs, desc, lex):
             if body:
                 continue
-            close = _closest(t.text, desc, lex)
+            close = closest_description_term(t.text, desc, lex)
             if close is not None and close[1] >= 2 and not background:
                 continue  # term-consistency reports it, with the variant
             if background:
@@ -185,7 +137,7 @@ class TermConsistency(Rule):
             for t, body, background in term_support(cs, desc, lex):
                 if body or background:
                     continue
-                close = _closest(t.text, desc, lex)
+                close = closest_description_term(t.text, desc, lex)
                 if close is None or close[1] < 2:
                     continue
                 yield self.report(
