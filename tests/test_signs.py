@@ -153,3 +153,25 @@ def test_c003_reads_signs_in_any_bracket() -> None:
 
 def test_c003_accepts_a_sign_pair() -> None:
     assert lint_text("1. 一种夹具，包括连杆(28、29)和底座(1)。\n", Config(select=["C003"])) == []
+
+
+def test_a_range_written_with_a_run_of_dashes_is_a_value() -> None:
+    from claimcheck.analysis.signs import find_signs
+
+    assert [s.name for s in find_signs("接管座4和外管2，输出4---20mA信号")] == ["接管座", "外管"]
+
+
+def test_ordinals_before_a_shared_name_take_the_numerals_one_by_one() -> None:
+    from claimcheck.analysis.signs import claim_signs
+    from claimcheck.parse import parse_text
+
+    cs = parse_text("1. 一种吸尘杆，包括第一、第二杆件(1、2)，第一、第二导尘管(3、4)分别固接在其内，底座(5、6)。")
+    pairs = [(name, numeral) for _, name, numeral, _ in claim_signs(cs)]
+    assert pairs == [
+        ("第一杆件", "1"),
+        ("第二杆件", "2"),
+        ("第一导尘管", "3"),
+        ("第二导尘管", "4"),
+        ("底座", "5"),
+        ("底座", "6"),
+    ]

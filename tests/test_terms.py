@@ -116,3 +116,14 @@ def test_term_consistency_never_merges_a_driven_part_into_a_drive_part() -> None
     )
     found = [d for d in lint_text(app, Config(select=["term-consistency"])) if "被驱动装置" in d.message_zh]
     assert found == []
+
+
+def test_an_introduced_whole_followed_by_an_introduced_part_has_a_basis() -> None:
+    """该园区无功调节量: 园区 and 无功调节量 are both introduced; the phrase is the park's adjustment amount."""
+    from claimcheck.lint.engine import lint_text
+
+    text = (
+        "1. 一种多园区无功电压控制方法，包括：采集各园区逆变器的输出功率，分配总无功调节量；"
+        "若电压高于上限，则额外减少该园区无功调节量。\n"
+    )
+    assert not [d for d in lint_text(text) if d.rule == "antecedent-basis"]

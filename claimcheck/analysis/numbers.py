@@ -57,7 +57,7 @@ _CJK_UNITS = (
     "齿(?!轮|条|形|圈|面|部)|期|周期|等分|等份|以上|以下|以内|倍数|摄氏度|转/分"
 )
 _UNIT = rf"(?:(?:{_LATIN_UNITS})(?![A-Za-z])|(?:{_CJK_UNITS}))"
-_RANGE_SEP = rf"\s*(?:{_DASH}|至|到)\s*"
+_RANGE_SEP = rf"\s*(?:{_DASH}{{1,4}}|至|到)\s*"
 _QUANTITY = re.compile(rf"(?<![0-9.]){_N}(?:\s*{_UNIT})?{_RANGE_SEP}{_N}\s*{_UNIT}|(?<![0-9.]){_N}\s?{_UNIT}")
 _RATIO = re.compile(rf"{_N}(?:\s*[:：∶]\s*{_N})+")
 _FORMULA = re.compile(rf"[<>≤≥≦≧=≠≈≌±×÷*/^+√∑∫]\s*{_N}|{_N}\s*[<>≤≥≦≧=≠≈≌±×÷*/^+]")

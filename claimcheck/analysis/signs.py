@@ -195,6 +195,25 @@ def name_numeral_items(text: str) -> list[tuple[str, str]]:
     return [(m.group("num"), m.group("name")) for m in _NAME_THEN_NUMERAL.finditer(folded) if not mask[m.start("num")]]
 
 
+_ORDINAL = "第[一二三四五六七八九十]{1,3}"
+_SHARED_ORDINALS = re.compile(rf"((?:{_ORDINAL}\s*[、，,和及与]\s*)+)$")
+_LEADING_ORDINAL = re.compile(rf"^{_ORDINAL}")
+
+
+def named_numerals(text: str, sign: Sign) -> list[tuple[str, str]]:
+    """(name, numeral) for each numeral of ``sign`` in ``text``: ordinals written before a shared name go with
+    the numerals one by one (第一、第二杆件(1、2) → 第一杆件 1, 第二杆件 2); otherwise every numeral takes the name."""
+    lead = _LEADING_ORDINAL.match(sign.name)
+    if lead and len(sign.numerals) > 1:
+        shared = _SHARED_ORDINALS.search(fold(text)[: sign.name_start])
+        if shared:
+            ordinals = [*re.findall(_ORDINAL, shared.group(1)), lead.group(0)]
+            if len(ordinals) == len(sign.numerals):
+                base = sign.name[lead.end() :]
+                return [(o + base, n) for o, n in zip(ordinals, sign.numerals, strict=True)]
+    return [(sign.name, n) for n in sign.numerals]
+
+
 def claim_signs(cs: ClaimSet) -> Iterator[tuple[Claim, str, str, Span]]:
     """Reference signs written in brackets in the claims: (claim, name before it, numeral, span of name+sign)."""
     for c in cs:
@@ -202,8 +221,8 @@ def claim_signs(cs: ClaimSet) -> Iterator[tuple[Claim, str, str, Span]]:
             continue
         for sign in find_signs(c.flat.folded):
             if sign.bracketed and sign.name_start < sign.start:
-                for numeral in sign.numerals:
-                    yield c, sign.name, numeral, c.flat.span(sign.name_start, sign.end)
+                for name, numeral in named_numerals(c.flat.folded, sign):
+                    yield c, name, numeral, c.flat.span(sign.name_start, sign.end)
 
 
 def numeral_names(text: str) -> dict[str, Counter[str]]:

@@ -438,10 +438,16 @@ def read(span_text: str, prior: str, lex: Lexicons) -> Reading:
         if ORDINAL_ONLY.match(p) or not complete_in(p, prior, lex):
             continue
         rest = s[k:]
-        if len(rest) >= 2 and "\u4e00" <= rest[0] <= "\u9fff" and _noun_suffix(p[-1], w):
+        if len(rest) >= 2 and "\u4e00" <= rest[0] <= "\u9fff":
             whole = read(rest, prior, lex)
-            if whole.ok and len(whole.term) >= 2 and rest.startswith(whole.term) and whole.term not in _GENERIC:
-                return Reading(p + whole.term, True)  # 所述分配机外壳: 分配机 and its 外壳, both introduced
+            if (
+                whole.ok
+                and rest.startswith(whole.term)
+                and whole.term not in _GENERIC
+                and (len(whole.term) >= 3 or (len(whole.term) == 2 and _noun_suffix(p[-1], w)))
+            ):
+                # 所述分配机外壳: 分配机 and its 外壳; 该园区无功调节量: 园区 and its 无功调节量, both introduced
+                return Reading(p + whole.term, True)
         if t0.startswith(p) and _noun_suffix(t0[k:], w) and not _starts_with_any(t0[k:], w.parts):
             break  # the term is longer than p (支撑板 -> 所述支撑架, 分配机 -> 所述分配机外壳)
         if not rest or (_ends_term(rest, w) and not _soft(rest, w)):

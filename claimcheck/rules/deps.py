@@ -215,7 +215,8 @@ class MultipleDependencyChain(Rule):
     ## What it flags
     A claim referring to two or more claims, at least one of which itself refers to two or more
     claims (error); or one of which depends, through single references, on a multiple dependent
-    claim (warning: the Chinese texts speak of the direct case).
+    claim (info: the Chinese texts speak of the direct case, and examination practice on the indirect
+    case is divided).
 
     ## Why
     专利法实施细则 (2023) 第25条第2款: a multiple dependent claim may not serve as the basis of
@@ -270,7 +271,7 @@ class MultipleDependencyChain(Rule):
                     c.reference.segment.span,
                     zh=f"多项从属权利要求通过权利要求{'、'.join(map(str, indirect))}间接引用了多项从属权利要求",
                     en=f"multiple dependent claim refers, through claim {', '.join(map(str, indirect))}, to a multiple dependent claim",
-                    severity=Severity.WARNING,
+                    severity=Severity.INFO,
                 )
 
 

@@ -21,7 +21,8 @@ class DescriptionSupport(Rule):
     ## What it flags
     Each term of the claims (the terms the antecedent check reads, list items after 包括, subjects) that the
     description never uses (warning), or uses only in 背景技术 (warning: prior art does not support the
-    invention).  The closest description term is offered.  ``claimcheck support`` prints, for every term,
+    invention).  The closest description term is offered; when there is one (垂直导向装置 where the description
+    says 导向装置), the wording differs but the support may be there in substance, and the finding is info.  ``claimcheck support`` prints, for every term,
     the paragraphs that do use it, so the agent can check.
 
     ## Why
@@ -87,7 +88,18 @@ class DescriptionSupport(Rule):
                     f"在说明书中记载“{t.text}”，或改用说明书的用语",
                     f"describe '{t.text}' or use the description's term",
                 ),
+                # a close description term: the wording differs, the support may well be there in substance
+                severity=Severity.INFO if close else None,
             )
+
+
+def _shortened(short: str, term: str) -> bool:
+    """Whether ``short`` abbreviates ``term``: same first and last character, its characters in order (预定水平 for
+    预定信号强度水平), so the description names the same thing more briefly."""
+    if len(short) >= len(term) or short[0] != term[0] or short[-1] != term[-1]:
+        return False
+    rest = iter(term)
+    return all(ch in rest for ch in short)
 
 
 class TermConsistency(Rule):
@@ -96,7 +108,8 @@ class TermConsistency(Rule):
     ## What it flags
     A claim term the description never uses while it consistently uses a close variant (支架 in the claims,
     支撑架 throughout the description); and one reference numeral written with two different names in the
-    claims (底座(1) … 基座(1)).
+    claims (底座(1) … 基座(1)).  When the description's word only abbreviates the claim term (预定水平 for
+    预定信号强度水平: same ends, characters in order), the finding is info.
 
     ## Why
     专利法实施细则 第22条第3款 (terms of the claims consistent with the description) and 第21条第2款 (the
@@ -143,6 +156,7 @@ class TermConsistency(Rule):
                 yield self.report(
                     t.claim,
                     t.span,
+                    severity=Severity.INFO if _shortened(close[0], t.text) else None,
                     zh=f"权利要求用“{t.text}”，说明书中一致使用“{close[0]}”（{close[1]}处），用语不一致",
                     en=f"the claims say '{t.text}' where the description consistently says '{close[0]}' ({close[1]} times)",
                     fix=Fix(f"统一为“{close[0]}”", f"use '{close[0]}'", t.span, close[0]),
