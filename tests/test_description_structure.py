@@ -124,3 +124,15 @@ def test_w007_reports_a_figure_missing_from_a_list_that_names_none() -> None:
     assert _w007("下面结合附图对本发明作进一步说明。", "如图1所示，夹具包括底座。") == [
         "说明书提及图1（¶3），但附图说明中没有图1"
     ]
+
+
+def test_a_figure_referred_to_in_the_background_is_referred_to() -> None:
+    from claimcheck.lint.engine import lint_text
+
+    app = (
+        "权利要求书\n1. 一种流量传感器，包括检测杆。\n"
+        "说明书\n流量传感器\n技术领域\n本实用新型涉及流量传感器。\n背景技术\n目前的均速管流量传感器可见图2，其测量精度低。\n"
+        "附图说明\n图1是本实用新型的示意图。\n图2是传统流量计的参考图。\n"
+        "具体实施方式\n如图1所示，流量传感器包括检测杆。\n"
+    )
+    assert not [d for d in lint_text(app) if d.rule == "figure-reference"]

@@ -127,3 +127,23 @@ def test_an_introduced_whole_followed_by_an_introduced_part_has_a_basis() -> Non
         "若电压高于上限，则额外减少该园区无功调节量。\n"
     )
     assert not [d for d in lint_text(text) if d.rule == "antecedent-basis"]
+
+
+def test_an_inherent_axis_of_an_introduced_part_has_a_basis() -> None:
+    from claimcheck.lint.engine import lint_text
+
+    text = "1. 一种传动装置，包括蜗杆和蜗轮。\n2. 根据权利要求1所述的传动装置，其特征在于，所述的蜗杆轴心线水平设置。\n"
+    assert not [d for d in lint_text(text) if d.rule == "antecedent-basis"]
+
+
+def test_support_for_a_means_name_given_without_its_generic_head_is_info() -> None:
+    from claimcheck.lint.engine import lint_text
+    from claimcheck.model.diagnostic import Severity
+
+    app = (
+        "权利要求书\n1. 一种钻机，包括井架和细长杆装置，所述细长杆装置设于井架上。\n"
+        "说明书\n钻机\n技术领域\n本发明涉及一种钻机。\n具体实施方式\n钻机包括井架和细长杆，细长杆固定于井架的顶部。\n"
+    )
+    found = [d for d in lint_text(app) if d.rule == "description-support" and "细长杆装置" in d.message_zh]
+    assert found and all(d.severity is Severity.INFO for d in found)
+    assert "细长杆" in found[0].message_zh

@@ -113,11 +113,12 @@ def listed_figures(desc: Description) -> dict[str, Paragraph]:
 
 
 def referred_figures(desc: Description) -> dict[str, Paragraph]:
-    """Figures the rest of the description refers to (not the drawings list, not the background)."""
+    """Figures the rest of the description refers to (not the drawings list; the background counts: a drawing of
+    the prior art is referred to there, 目前均速管流量传感器可见图4)."""
     listing = {id(p) for p in _figure_list(desc)}
     out: dict[str, Paragraph] = {}
     for p in desc.paragraphs:
-        if id(p) in listing or p.section in ("drawings", "background"):
+        if id(p) in listing or p.section == "drawings":
             continue
         for ref in figure_refs(p.text):
             for f in ref.figures:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -22,7 +23,8 @@ class DescriptionSupport(Rule):
     Each term of the claims (the terms the antecedent check reads, list items after 包括, subjects) that the
     description never uses (warning), or uses only in 背景技术 (warning: prior art does not support the
     invention).  The closest description term is offered; when there is one (垂直导向装置 where the description
-    says 导向装置), the wording differs but the support may be there in substance, and the finding is info.  ``claimcheck support`` prints, for every term,
+    says 导向装置, or 细长杆装置 where it says 细长杆), the wording differs but the support may be there in
+    substance, and the finding is info.  ``claimcheck support`` prints, for every term,
     the paragraphs that do use it, so the agent can check.
 
     ## Why
@@ -77,6 +79,10 @@ class DescriptionSupport(Rule):
                     en=f"'{t.text}' appears in the description only in the background art ({cites}): no support",
                 )
                 continue
+            if close is None:
+                stem = _GENERIC_HEAD.sub("", t.text)
+                if len(stem) >= 2 and stem != t.text and stem in desc.text:
+                    close = (stem, desc.text.count(stem))  # 细长杆装置 where the description says 细长杆
             hint_zh = f"；最接近的说明书用语为“{close[0]}”" if close else ""
             hint_en = f"; the closest description term is '{close[0]}'" if close else ""
             yield self.report(
@@ -91,6 +97,10 @@ class DescriptionSupport(Rule):
                 # a close description term: the wording differs, the support may well be there in substance
                 severity=Severity.INFO if close else None,
             )
+
+
+# generic heads of translated means-style names: 细长杆装置 names the 细长杆, 纸张部分 the 纸张
+_GENERIC_HEAD = re.compile(r"(?:装置|部分|系统|机构|部件|单元|组件|元件|设备)$")
 
 
 def _shortened(short: str, term: str) -> bool:
