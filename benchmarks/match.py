@@ -49,20 +49,26 @@ def rates() -> None:
     own_scores.sort()
     other_scores.sort()
     for q in (0.05, 0.1, 0.25, 0.5):
-        print(f"  own-score quantile {q:.2f}: {own_scores[int(q * len(own_scores))]:.3f}   "
-              f"unrelated quantile {1 - q:.2f}: {other_scores[int((1 - q) * len(other_scores)) - 1]:.3f}")
+        print(
+            f"  own-score quantile {q:.2f}: {own_scores[int(q * len(own_scores))]:.3f}   "
+            f"unrelated quantile {1 - q:.2f}: {other_scores[int((1 - q) * len(other_scores)) - 1]:.3f}"
+        )
 
 
 def speed(n_docs: int) -> None:
     cs = parse_source(read_path(CORPUS / "cn" / "CN101223695A.txt"))  # 21 claims
     base = (CORPUS / "cn" / "CN101223695A.desc.txt").read_text(encoding="utf-8")
-    filler = "\n".join((CORPUS / "cn" / f).read_text(encoding="utf-8") for f in ("CN86105254A.desc.txt", "CN117439507A.desc.txt"))
+    filler = "\n".join(
+        (CORPUS / "cn" / f).read_text(encoding="utf-8") for f in ("CN86105254A.desc.txt", "CN117439507A.desc.txt")
+    )
     text = (base + "\n" + filler)[:30000]
     docs = [Document(f"D{i + 1}", f"doc{i + 1}", text, _passages(text), "zh") for i in range(n_docs)]
     t0 = time.perf_counter()
     chart = build_chart(cs, docs)
     dt = time.perf_counter() - t0
-    print(f"{len(cs)} claims ({len(chart.features)} features) against {n_docs} documents of {len(text):,} characters: {dt:.1f} s")
+    print(
+        f"{len(cs)} claims ({len(chart.features)} features) against {n_docs} documents of {len(text):,} characters: {dt:.1f} s"
+    )
 
 
 def main() -> None:

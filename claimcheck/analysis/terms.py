@@ -56,17 +56,49 @@ _TIME_WORDS = frozenset(["时", "时候", "之后", "之前", "以后", "以前"
 
 
 @dataclass(frozen=True, slots=True)
+class Prefixes:
+    """Words sorted longest first and indexed by their first and last character, for fast prefix and suffix tests."""
+
+    words: tuple[str, ...]
+    by_first: dict[str, tuple[str, ...]]
+    by_last: dict[str, tuple[str, ...]]
+
+    @staticmethod
+    def of(words: list[str] | tuple[str, ...]) -> Prefixes:
+        """The index of ``words`` (any order)."""
+        ordered = tuple(sorted(dict.fromkeys(w for w in words if w), key=len, reverse=True))
+        first: dict[str, list[str]] = {}
+        last: dict[str, list[str]] = {}
+        for w in ordered:
+            first.setdefault(w[0], []).append(w)
+            last.setdefault(w[-1], []).append(w)
+        return Prefixes(ordered, {k: tuple(v) for k, v in first.items()}, {k: tuple(v) for k, v in last.items()})
+
+    def match(self, text: str) -> str | None:
+        """The longest word ``text`` starts with, or None."""
+        for w in self.by_first.get(text[:1], ()):
+            if text.startswith(w):
+                return w
+        return None
+
+    def ends(self, text: str) -> bool:
+        """Whether ``text`` ends with one of the words."""
+        return any(text.endswith(w) for w in self.by_last.get(text[-1:], ()))
+
+
+@dataclass(frozen=True, slots=True)
 class Words:
     """The antecedent word lists, each sorted longest first."""
 
     plural: list[str]
     singular: list[str]
     anyq: list[str]
-    stops: list[str]
-    parts: list[str]
+    stops: Prefixes
+    parts: Prefixes
+    long_stops: Prefixes  # stops and parts of two characters or more
     early: frozenset[str]
     locatives: frozenset[str]
-    heads: tuple[str, ...]
+    heads: Prefixes
 
 
 def words(lex: Lexicons) -> Words:
@@ -79,15 +111,17 @@ def _build_words(lex: Lexicons) -> Words:
         return sorted(lex.words("antecedent", *keys), key=len, reverse=True)
 
     heads = [h for h in lex.words("categories", "product", "heads") if len(h) >= 2]
+    stops, parts = get("stops", "words"), get("parts", "words")
     return Words(
         plural=get("quantifiers", "plural"),
         singular=get("quantifiers", "singular"),
         anyq=get("quantifiers", "any"),
-        stops=get("stops", "words"),
-        parts=get("parts", "words"),
+        stops=Prefixes.of(stops),
+        parts=Prefixes.of(parts),
+        long_stops=Prefixes.of([x for x in (*stops, *parts) if len(x) >= 2]),
         early=frozenset(get("stops", "early")),
         locatives=frozenset(get("locatives", "words")),
-        heads=tuple(sorted(heads, key=len, reverse=True)),
+        heads=Prefixes.of(heads),
     )
 
 
@@ -150,11 +184,8 @@ def mentions(claim: Claim, lex: Lexicons) -> list[Mention]:
 # ----------------------------------------------------------------------------------------------- literal reading
 
 
-def _starts_with_any(text: str, candidates: list[str] | tuple[str, ...]) -> str | None:
-    for w in candidates:
-        if text.startswith(w):
-            return w
-    return None
+def _starts_with_any(text: str, candidates: Prefixes) -> str | None:
+    return candidates.match(text)
 
 
 def _literal(span_text: str, w: Words) -> tuple[str, bool]:
@@ -242,7 +273,7 @@ def _soft(rest: str, w: Words) -> bool:
     return (
         len(rest) > 1
         and rest[0] in _SOFT_STOPS
-        and not _starts_with_any(rest, [x for x in (*w.stops, *w.parts) if len(x) >= 2])
+        and not _starts_with_any(rest, w.long_stops)
         and TERM_END.match(rest, 1) is None
         and rest[1] not in w.early
         and not _ends_term(rest[1:], w)  # 所述平台上并…, 所述井架上用以…: a locative, then a predicate
@@ -257,7 +288,7 @@ def _noun_suffix(rest: str, w: Words) -> bool:
         rest[0] in _NOUN_SUFFIX
         or rest[-1] in _NOUN_SUFFIX
         or _starts_with_any(rest, w.heads) is not None
-        or any(rest.endswith(h) for h in w.heads)
+        or w.heads.ends(rest)
     )
 
 

@@ -141,6 +141,16 @@ class _Words:
         return False
 
 
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _bounded(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` stands between non-Han characters (，优选4.5cm): no word can cross its ends, so the
+    segmenter need not be asked."""
+    return (s == 0 or not _han(text[s - 1])) and (e == len(text) or not _han(text[e]))
+
+
 def _in_context(text: str, s: int, e: int, trig: Trigger) -> bool:
     a, b = clause_bounds(text, s)
     if trig.unless_defined and _DEFINED.search(text, a, b):
@@ -185,7 +195,9 @@ def unclear_wording(text: str, lex: Lexicons, *, extended: bool = False) -> list
     words = _Words(text)
     hits: list[WordingHit] = []
     for h in raw:
-        if h.trigger.segment:
+        if not _in_context(text, h.start, h.end, h.trigger):
+            continue  # the cheap reading first: the segmenter is loaded only for what context leaves open
+        if h.trigger.segment and not _bounded(text, h.start, h.end):
             starts, ends = words.bounds(h.start)
             if h.start not in starts and h.start not in ends_of_hits:
                 continue  # the match begins inside a word: 配比|如下, 相等
@@ -193,8 +205,7 @@ def unclear_wording(text: str, lex: Lexicons, *, extended: bool = False) -> list
                 continue  # the match is the head of a longer word: 等离子体, 等值线 (but 高温高压 is two hits)
             if words.crossed(h.start, h.end, starts_of_hits):
                 continue
-        if _in_context(text, h.start, h.end, h.trigger):
-            hits.append(h)
+        hits.append(h)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[WordingHit] = []
     last_end = -1
