@@ -121,7 +121,7 @@ def read_xml(data: bytes, path: str, lang: str | None = None) -> SourceText:
     description and abstract when it has them."""
     root = _root(data, path)
     src = _claims(root, data, path, lang)
-    src.parts.update((name, part) for name, part in _other_parts(root, data, path).items())
+    src.parts.update(_other_parts(root, data, path))
     return src
 
 
