@@ -10,7 +10,10 @@ mapping is the identity.
 from __future__ import annotations
 
 import bisect
+import operator
+from array import array
 from dataclasses import dataclass, field
+from itertools import accumulate, repeat
 
 FULLWIDTH = {
     ord(c): ord(c) - 0xFEE0
@@ -83,20 +86,17 @@ class SourceText:
     warnings: list[str] = field(default_factory=list)
     parts: dict[str, SourceText] = field(default_factory=dict)  # other parts read with it (XML: description, abstract)
     folded: str = ""
-    _line_starts: list[int] = field(default_factory=list)
-    _origin_offsets: list[int] = field(default_factory=list)
+    _line_starts: array[int] = field(default_factory=lambda: array("q"))
+    _origin_offsets: array[int] = field(default_factory=lambda: array("q"))
 
     def __post_init__(self) -> None:
         self.folded = fold_width(self.text)
-        starts = [0]
-        text = self.text
-        i = text.find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = text.find("\n", i + 1)
+        # the offset after each line break, computed in C (a text of a million empty lines is common in hostile input)
+        starts = array("q", accumulate(map(operator.add, map(len, self.text.split("\n")), repeat(1)), initial=0))
+        starts.pop()
         self._line_starts = starts
         if self.origins is not None:
-            self._origin_offsets = [o.offset for o in self.origins]
+            self._origin_offsets = array("q", (o.offset for o in self.origins))
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of ``offset`` in the original file."""
