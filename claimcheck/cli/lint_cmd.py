@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli.options import LangOpt, MaxSizeOpt, megabytes, split_list
+from claimcheck.cli.options import ColorMode, LangOpt, MaxSizeOpt, emit, megabytes, split_list, wants_color
 
 
 class LintFormat(enum.StrEnum):
@@ -16,6 +16,7 @@ class LintFormat(enum.StrEnum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    docx = "docx"
 
 
 class Level(enum.StrEnum):
@@ -70,8 +71,16 @@ def lint(
     claims_lang: LangOpt = None,
     max_size: MaxSizeOpt = 20,
     color: Annotated[
-        bool | None, typer.Option("--color/--no-color", help="Colour the text output [default: when a terminal].")
+        ColorMode, typer.Option("--color", help="Colour the text output: auto (on a terminal), always or never.")
+    ] = ColorMode.auto,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Same as --color never.")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file (atomically); required for docx."),
     ] = None,
+    track_fixes: Annotated[
+        bool, typer.Option("--track-fixes", help="docx: write safe textual fixes as tracked changes (修订).")
+    ] = False,
 ) -> None:
     """Check claim sets against the drafting rules (权利要求书形式与撰写检查). Exit 0 clean, 1 findings, 2 bad input."""
     import sys
@@ -80,6 +89,7 @@ def lint(
     from claimcheck.lint import baseline as bl
     from claimcheck.lint.config import ConfigResolver
     from claimcheck.lint.engine import Report, expand_paths, lint_paths
+    from claimcheck.lint.files import check_inputs
     from claimcheck.model.diagnostic import Severity
     from claimcheck.report.formatters import FORMATTERS
 
@@ -97,11 +107,13 @@ def lint(
     files = expand_paths(paths)
     if not files:
         raise InputError("no claim files found in " + ", ".join(str(p) for p in paths))
+    check_inputs(files, description, abstract, format.value, output)
     progress = None
-    if len(files) > 10 and sys.stderr.isatty() and format is LintFormat.text:
+    if len(files) > 10 and sys.stderr.isatty():
+        from rich.console import Console
         from rich.progress import Progress
 
-        progress = Progress(transient=True)
+        progress = Progress(console=Console(stderr=True), transient=True)
         progress.start()
         task = progress.add_task("linting", total=len(files))
 
@@ -111,7 +123,7 @@ def lint(
 
     try:
         results = lint_paths(
-            files,
+            paths,
             config_for=config_for,
             lang=claims_lang,
             max_bytes=megabytes(max_size),
@@ -130,11 +142,16 @@ def lint(
     if baseline is not None:
         bl.apply_baseline(results, bl.read_baseline(baseline))
     report = Report(results, fail_on=first_cfg.fail_on)
-    renderer = FORMATTERS[format.value]
-    if format is LintFormat.text:
-        typer.echo(renderer(report, first_cfg.lang, color if color is not None else sys.stdout.isatty()))
+    if format is LintFormat.docx:
+        from claimcheck.report.docx_review import write_review
+
+        assert output is not None
+        typer.echo(write_review(results[0], output, first_cfg.lang, track_fixes=track_fixes), err=True)
+    elif format is LintFormat.text:
+        use_color = wants_color(ColorMode.never if no_color else color, output is None and sys.stdout.isatty())
+        emit(FORMATTERS[format.value](report, first_cfg.lang, use_color), output, use_color or None)
     else:
-        typer.echo(renderer(report, first_cfg.lang))
+        emit(FORMATTERS[format.value](report, first_cfg.lang), output)
     if report.input_errors:
         for r in results:
             if r.error and format is not LintFormat.text:

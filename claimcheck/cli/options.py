@@ -26,6 +26,17 @@ class TextOrJson(enum.StrEnum):
     json = "json"
 
 
+class ColorMode(enum.StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def wants_color(mode: ColorMode, terminal: bool) -> bool:
+    """``--color``: always, never, or auto (when the output is a terminal)."""
+    return mode is ColorMode.always or (mode is ColorMode.auto and terminal)
+
+
 def megabytes(value: int) -> int:
     """``--max-size`` in bytes."""
     return value * 1024 * 1024
@@ -55,10 +66,10 @@ def claim_numbers(value: str | None) -> list[int] | None:
     return numbers
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Print ``text``, or write it atomically to ``output`` and say so on stderr."""
+def emit(text: str, output: Path | None, color: bool | None = None) -> None:
+    """Print ``text`` (``color``: keep its colour codes even when piped), or write it atomically to ``output``."""
     if output is None:
-        typer.echo(text)
+        typer.echo(text, color=color)
         return
     from claimcheck.outfile import write_atomic
 

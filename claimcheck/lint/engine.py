@@ -15,7 +15,7 @@ from claimcheck.application.model import Application
 from claimcheck.errors import InputError
 from claimcheck.lint.config import Config
 from claimcheck.lint.directives import apply_directives
-from claimcheck.lint.files import expand_paths
+from claimcheck.lint.files import expand_inputs, expand_paths
 from claimcheck.lint.findings import internal_error, missing_sections
 from claimcheck.lint.results import FileResult, Report
 from claimcheck.lint.select import selected_rules
@@ -111,15 +111,16 @@ def lint_paths(
     from claimcheck.application import load_application
 
     results: list[FileResult] = []
-    for path in expand_paths(paths):
+    for item in expand_inputs(paths):
+        path = item.path
         if on_file is not None:
             on_file(path)
         cfg = config_for(path)
         try:
             app = load_application(
                 path,
-                description=description_path,
-                abstract=abstract_path,
+                description=description_path or item.description,
+                abstract=abstract_path or item.abstract,
                 lang=lang,
                 max_bytes=max_bytes,
                 lexicons=cfg.lexicons(),

@@ -240,3 +240,22 @@ def _with_span(d: Diagnostic) -> Diagnostic:
     """The finding moved onto its fix's span (to locate the fix)."""
     assert d.fix is not None and d.fix.span is not None
     return Diagnostic(d.rule, d.code, d.severity, d.claim, d.fix.span, "", "", where=d.where)
+
+
+def write_review(
+    result: FileResult, out: Path, lang: str = "zh", *, revisions: str = "accepted", track_fixes: bool = False
+) -> str:
+    """Write the reviewed copy of the draft ``result`` was read from; the line that says what it holds."""
+    if result.error:
+        raise InputError(result.error)
+    try:
+        data = Path(result.path).read_bytes()
+    except OSError as e:
+        raise InputError(f"{result.path}: cannot read: {e.strerror}") from None
+    outcome = review_docx(data, result, out, lang=lang, revisions=revisions, track_fixes=track_fixes)
+    parts = [f"{outcome.comments} comment(s)"]
+    if outcome.tracked:
+        parts.append(f"{outcome.tracked} tracked change(s)")
+    if outcome.elsewhere:
+        parts.append(f"{outcome.elsewhere} finding(s) in other files not placed")
+    return f"claimcheck: wrote {out}: " + ", ".join(parts)
