@@ -7,8 +7,10 @@ aliases for typing and prefix selection, never reused.
 from __future__ import annotations
 
 from claimcheck.rules.abstract import AbstractLength, TitleLength, TitleWording
+from claimcheck.rules.andor import AndOr
 from claimcheck.rules.antecedent import AntecedentBasis, AntecedentQuantity
 from claimcheck.rules.base import Context, Rule
+from claimcheck.rules.categories import CategoryReference, ParallelIndependent
 from claimcheck.rules.clarity import DescriptionReference, DuplicateClaim, UnclearTerm
 from claimcheck.rules.deps import (
     IndependentOrder,
@@ -19,11 +21,15 @@ from claimcheck.rules.deps import (
 )
 from claimcheck.rules.figures import FigureReference
 from claimcheck.rules.form import ClaimCount, ClaimNumbering, SingleSentence
+from claimcheck.rules.functional import FunctionalFeature
+from claimcheck.rules.names import ForeignWord, TradeName
 from claimcheck.rules.numerals import ReferenceNumeral
+from claimcheck.rules.patentable import ExcludedSubject, UtilityModelSubject
 from claimcheck.rules.signs import ReferenceSign
 from claimcheck.rules.strategy import CategoryCoverage, NarrowIndependent
 from claimcheck.rules.subject import BareSubject, SubjectMismatch
 from claimcheck.rules.support import DescriptionSupport, TermConsistency
+from claimcheck.rules.twopart import TwoPartForm
 
 ALL_RULES: tuple[type[Rule], ...] = (
     ClaimNumbering,
@@ -51,6 +57,15 @@ ALL_RULES: tuple[type[Rule], ...] = (
     TitleLength,
     TitleWording,
     FigureReference,
+    TwoPartForm,
+    FunctionalFeature,
+    AndOr,
+    UtilityModelSubject,
+    ExcludedSubject,
+    ForeignWord,
+    TradeName,
+    CategoryReference,
+    ParallelIndependent,
 )
 
 # codes of retired rules: never reuse them
