@@ -16,14 +16,14 @@ PKG = ROOT / "claimcheck"
 
 # lowest first; a module may import the modules of its own layer and of the layers before it
 LAYERS: list[set[str]] = [
-    {"errors", "tomlfile", "outfile", "__init__"},
+    {"errors", "tomlfile", "outfile", "parallel", "__init__"},
     {"model", "lexicon"},
     {"readers"},
     {"parse"},
     {"application"},
     {"analysis"},
     {"rules"},
-    {"lint", "match", "disclose", "diff"},
+    {"lint", "match", "disclose", "diff", "index"},
     {"report"},
     {"cli", "__main__"},
 ]

@@ -8,10 +8,12 @@ import typer
 
 from claimcheck import __version__
 from claimcheck.cli.diff_cmd import diff, support
+from claimcheck.cli.index_cmd import index_app
 from claimcheck.cli.lint_cmd import lint, rules
 from claimcheck.cli.match_cmd import match
 from claimcheck.cli.parse_cmd import parse, tree
 from claimcheck.cli.score_cmd import score
+from claimcheck.cli.search_cmd import search
 
 app = typer.Typer(
     name="claimcheck",
@@ -41,3 +43,5 @@ def _root(
 
 for command in (parse, tree, lint, rules, diff, support, score, match):
     app.command()(command)
+app.command()(search)
+app.add_typer(index_app)

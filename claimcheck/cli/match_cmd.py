@@ -22,8 +22,13 @@ class MatchFormat(enum.StrEnum):
 def match(
     claims: Annotated[Path, typer.Argument(help="The claim set (any format the parser reads).")],
     against: Annotated[
-        list[Path], typer.Option("--against", help="Prior-art documents D1, D2 … (text, XML, PDF, .docx).")
+        list[Path],
+        typer.Option("--against", help="Prior-art documents D1, D2 … (text, XML, PDF, .docx), or folders of them."),
     ] = [],  # noqa: B006
+    index: Annotated[
+        str | None, typer.Option("--index", help="A prior-art index (claimcheck index build): its closest documents.")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, max=500, help="With --index: how many documents to align.")] = 20,
     claim_selection: Annotated[str | None, typer.Option("--claims", help="Only these claims, e.g. 1,5 or 1-3.")] = None,
     description: Annotated[
         Path | None, typer.Option("--description", help="The application's description: the effects for the reply.")
@@ -45,7 +50,7 @@ def match(
     from claimcheck.application import load_application
     from claimcheck.application.split import description_from_path
     from claimcheck.errors import InputError
-    from claimcheck.match import all_features, build_chart, read_document
+    from claimcheck.match import all_features, build_chart
     from claimcheck.match.reply import reply_skeleton
     from claimcheck.report import match_output
 
@@ -58,11 +63,13 @@ def match(
             match_output.features_json(feats) if format is MatchFormat.json else match_output.features_text(feats)
         )
         return
-    if not against:
-        raise InputError("give the prior-art documents with --against D1 [--against D2 …]")
+    if not against and index is None:
+        raise InputError("give the prior-art documents with --against D1 [--against D2 …] or --index INDEX")
     if format is MatchFormat.docx and output is None:
         raise InputError("--format docx needs --output FILE.docx")
-    documents = [read_document(p, f"D{i}", limit) for i, p in enumerate(against, start=1)]
+    from claimcheck.index import prior_art
+
+    documents = prior_art(app_.claims, against, index, top, limit)
     desc = app_.description if description is None else description_from_path(description, limit)
     bar = None
     progress = None

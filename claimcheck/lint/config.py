@@ -32,6 +32,7 @@ KEYS = {
     "profile",
     "house",
     "preview",
+    "index",  # the prior-art index of search and match --index (claimcheck.index.location)
 }
 HOUSE_KEYS = {"max-independent-claims", "max-claims", "forbidden-words", "severity"}
 

@@ -1,0 +1,125 @@
+"""Tokens of the prior-art index: Chinese words (rjieba), English words and numbers, in one safe alphabet.
+
+Index and query go through the same function, so retrieval only needs it to be consistent with itself.
+Chinese runs are segmented by rjieba (jieba's dictionary); Latin runs give lower-case words (a plural ``s``
+dropped) and numbers keep their decimal point (``3.5``, ``1500``). Synonyms of ``lexicons/synonyms.toml`` fold
+to the first word of their group; stop words and punctuation are dropped. Every token is made of CJK
+ideographs, ASCII letters, digits and ``.`` only, so it can be written into an FTS5 or PostgreSQL query verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.lexicon import Lexicons
+
+_STOP = frozenset(
+    [
+        "所述",
+        "的",
+        "和",
+        "及",
+        "与",
+        "在",
+        "上",
+        "中",
+        "一种",
+        "一个",
+        "该",
+        "其",
+        "为",
+        "是",
+        "有",
+        "并",
+        "且",
+        "或",
+        "以",
+        "对",
+        "将",
+        "被",
+        "由",
+        "于",
+        "可",
+        "其中",
+        "了",
+        "等",
+        "如",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "for",
+        "is",
+        "are",
+        "said",
+        "which",
+        "that",
+        "wherein",
+        "be",
+        "as",
+        "from",
+        "it",
+        "this",
+    ]
+)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN = re.compile(r"\d+(?:\.\d+)*|[a-z]+")
+_HAS_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+SAFE = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-z0-9.]+$")
+
+
+def synonyms(lex: Lexicons | None = None) -> dict[str, str]:
+    """Word → the first word of its synonym group."""
+    return (lex or Lexicons.default()).table("index.synonyms", _build_synonyms)
+
+
+def _build_synonyms(lex: Lexicons) -> dict[str, str]:
+    out: dict[str, str] = {}
+    data = lex.load("synonyms")
+    groups = data.get("groups") or data.get("meta", {}).get("groups", [])  # the shipped file nests it under [meta]
+    for group in groups:
+        for w in group:
+            out.setdefault(w, group[0])
+    return out
+
+
+def _latin(run: str) -> list[str]:
+    out = []
+    for w in _LATIN.findall(run.lower()):
+        if w[0].isalpha() and len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.append(w)
+    return out
+
+
+def index_tokens(text: str, syn: dict[str, str] | None = None) -> list[str]:
+    """The tokens of ``text`` in reading order (duplicates kept: term frequency counts)."""
+    syn = synonyms() if syn is None else syn
+    words: list[str]
+    if _HAS_CJK.search(text):
+        import rjieba
+
+        words = []
+        for w in rjieba.cut(text):
+            if _CJK.fullmatch(w):
+                words.append(w)
+            elif not w.isspace():
+                words.extend(_CJK.findall(w) + _latin(_CJK.sub(" ", w)))
+    else:
+        words = _latin(text)
+    out = []
+    for w in words:
+        if w in _STOP:
+            continue
+        w = syn.get(w, w)
+        if SAFE.match(w):
+            out.append(w)
+    return out
