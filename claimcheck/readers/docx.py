@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING
 
 from claimcheck.errors import InputError
 from claimcheck.model.source import Origin, SourceText
+from claimcheck.readers.docx_text import paragraph_text
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -41,15 +42,6 @@ _DOCUMENT = "word/document.xml"
 _STYLES = "word/styles.xml"
 _NUMBERING = "word/numbering.xml"
 _CHUNK = 1 << 20
-# run content and its text (as python-docx reads it); line breaks inside a paragraph become spaces
-_RUN_TEXT = {
-    f"{_W}tab": "\t",
-    f"{_W}ptab": "\t",
-    f"{_W}cr": " ",
-    f"{_W}noBreakHyphen": "-",
-}
-# containers of runs that are plain paragraph text (tracked changes are not read here)
-_RUN_CONTAINERS = {f"{_W}hyperlink", f"{_W}smartTag", f"{_W}customXml", f"{_W}fldSimple", f"{_W}sdt", f"{_W}sdtContent"}
 _NO_LABEL_FORMATS = frozenset({"bullet", "none"})
 
 
@@ -292,35 +284,9 @@ def _int(value: str | None) -> int | None:
     return int(value)
 
 
-def _run_text(run: etree._Element) -> str:
-    out: list[str] = []
-    for child in run:
-        tag = child.tag
-        if tag == f"{_W}t":
-            out.append(child.text or "")
-        elif tag == f"{_W}br":
-            if child.get(f"{_W}type") in (None, "textWrapping"):
-                out.append(" ")
-        elif isinstance(tag, str) and tag in _RUN_TEXT:
-            out.append(_RUN_TEXT[tag])
-    return "".join(out)
-
-
-def _paragraph_text(p: etree._Element) -> str:
-    """The text of a paragraph: its runs, and runs in hyperlinks, fields, smart tags and content controls."""
-    out: list[str] = []
-    stack = [iter(p)]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-            continue
-        tag = child.tag
-        if tag == f"{_W}r":
-            out.append(_run_text(child))
-        elif tag in _RUN_CONTAINERS:
-            stack.append(iter(child))
-    return "".join(out).replace("\r", "").replace("\n", " ").replace("\x0b", " ")
+def _paragraph_text(p: etree._Element, revisions: str) -> str:
+    """The text of a paragraph as Word shows it, tracked changes accepted or not (:mod:`.docx_text`)."""
+    return paragraph_text(p, revisions).replace("\r", " ").replace("\n", " ").replace("\x0b", " ")
 
 
 def _body_paragraphs(inflater: _Inflater) -> Iterator[tuple[int, etree._Element | None]]:
@@ -362,8 +328,11 @@ def _body_paragraphs(inflater: _Inflater) -> Iterator[tuple[int, etree._Element 
     yield index + 1, None
 
 
-def read_docx(data: bytes, path: str) -> SourceText:
-    """Return the paragraphs of a .docx as text, with auto-numbered claims labelled."""
+def read_docx(data: bytes, path: str, revisions: str = "accepted") -> SourceText:
+    """Return the paragraphs of a .docx as text, with auto-numbered claims labelled.
+
+    ``revisions``: ``accepted`` reads tracked changes (修订) as accepted, ``original`` as rejected.
+    """
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
@@ -374,10 +343,10 @@ def read_docx(data: bytes, path: str) -> SourceText:
         inflater = _Inflater(zf, path)
         styles = _Styles.read(_parse_part(inflater, _STYLES))
         numbering = _Numbering.read(_parse_part(inflater, _NUMBERING), styles)
-        return _read_body(inflater, styles, numbering)
+        return _read_body(inflater, styles, numbering, revisions)
 
 
-def _read_body(inflater: _Inflater, styles: _Styles, numbering: _Numbering) -> SourceText:
+def _read_body(inflater: _Inflater, styles: _Styles, numbering: _Numbering, revisions: str) -> SourceText:
     parts: list[str] = []
     origins: list[Origin] = []
     counters: dict[str, int] = {}
@@ -389,7 +358,7 @@ def _read_body(inflater: _Inflater, styles: _Styles, numbering: _Numbering) -> S
             tail = index - 1 - last if last else index - 2
             parts.append("\n" * max(0, tail))
             break
-        text = _paragraph_text(p)
+        text = _paragraph_text(p, revisions)
         prefix = ""
         p_pr = p.find(f"{_W}pPr")
         props = _num_pr(p_pr) or styles.num_pr(_val(p_pr, "pStyle"))
