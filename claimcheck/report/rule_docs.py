@@ -15,9 +15,11 @@ def _all() -> list[type[Rule]]:
 
 
 def rule_table() -> str:
-    """One line per rule: code, name, default severity, summary."""
-    lines = [f"{'code':<5} {'name':<34} {'severity':<8} summary"]
-    lines.extend(f"{r.code:<5} {r.name:<34} {r.severity.label:<8} {r.summary()}" for r in _all())
+    """One line per rule: code, name, default severity, summary and legal source."""
+    lines = [f"{'code':<5} {'name':<34} {'severity':<8} summary [source]"]
+    lines.extend(
+        f"{r.code:<5} {r.name:<34} {r.severity.label:<8} {r.summary()} [{r.source or 'configuration'}]" for r in _all()
+    )
     return "\n".join(lines)
 
 
@@ -32,4 +34,5 @@ def rule_doc(name: str) -> str:
     langs = ", ".join(rule.languages)
     catalogue = ", ".join(rule.catalogue) or "-"
     head = f"{rule.code} {rule.name}  (default severity: {rule.severity.label}; languages: {langs}; catalogue: {catalogue})"
+    head += f"\nsource: {rule.source or 'configuration'}"
     return head + "\n\n" + inspect.cleandoc(rule.__doc__ or "")
