@@ -19,7 +19,9 @@ class ScoreFormat(enum.StrEnum):
 
 
 def score(
-    paths: Annotated[list[Path], typer.Argument(help="Disclosures (.docx, .md, .txt) or folders of them.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Disclosures (.docx, .md, .txt, .pdf with text) or folders of them.")
+    ],
     format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.text,
     rubric: Annotated[
         Path | None, typer.Option("--rubric", help="The panel's rubric (weights, verdict bands).")
@@ -41,29 +43,53 @@ def score(
             "--against", help="Prior-art documents (text, XML, PDF, .docx) to measure the novelty risk against."
         ),
     ] = [],  # noqa: B006
+    pct: Annotated[
+        bool, typer.Option("--pct", help="The panel wants protection abroad: the filing plan proposes a PCT route.")
+    ] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     max_size: MaxSizeOpt = 20,
 ) -> None:
     """Score invention disclosures (技术交底书评分) for a pre-filing review panel: score, verdict, requests."""
-    from claimcheck.disclose import disclosure_files, load_panel, load_rubric, read_corpus, score_disclosure
+    from claimcheck.disclose import (
+        disclosure_files,
+        load_panel,
+        load_rubric,
+        read_corpus,
+        read_disclosure,
+        score_disclosure,
+    )
     from claimcheck.errors import InputError
-    from claimcheck.readers import read_path
     from claimcheck.report import score_output
 
     limit = megabytes(max_size)
     files = disclosure_files(paths)
     rub = load_rubric(rubric)
     sheet = load_panel(panel) if panel is not None else None
+    if pct:
+        sheet = {**(sheet or {}), "pct": 1.0}
     docs = read_corpus(corpus) if corpus is not None else None
-    if against:
+    comparer = None
+    if against or corpus is not None:
         from claimcheck.match import read_document
+        from claimcheck.report.keypoint_match import match_comparer
 
-        docs = (docs or []) + [(p.name, read_document(p, f"D{i}", limit).text) for i, p in enumerate(against, start=1)]
+        prior = [p for p in sorted(corpus.rglob("*")) if p.is_file()] if corpus is not None else []
+        documents = []
+        for i, p in enumerate([*prior, *against], start=1):
+            if p.suffix.lower() not in (".txt", ".md", ".docx", ".xml", ".pdf"):
+                continue
+            try:
+                documents.append(read_document(p, f"D{i}", limit))
+            except InputError:
+                if p in against:
+                    raise
+        docs = (docs or []) + [(Path(d.path).name, d.text) for d in documents if Path(d.path) in against]
+        comparer = match_comparer(documents)
     reports = []
     errors = 0
     for f in files:
         try:
-            reports.append(score_disclosure(read_path(f, max_bytes=limit), rub, sheet, docs))
+            reports.append(score_disclosure(read_disclosure(f, limit), rub, sheet, docs, comparer))
         except InputError as e:
             errors += 1
             typer.echo(f"claimcheck: error: {e}", err=True)

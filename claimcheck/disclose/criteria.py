@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimcheck.disclose.quotes import clause_bounds
 from claimcheck.disclose.sections import Block, Disclosure
 
 SECTION_ZH = {
@@ -25,16 +26,23 @@ SECTION_ZH = {
     "drawings": "附图及附图说明",
     "key-points": "关键点/欲保护点",
     "alternatives": "替代方案",
+    "status": "公开及应用情况",
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A verbatim quote from the disclosure and where it stands."""
+    """A verbatim quote from the disclosure, its 1-based line, section and offset in the source text."""
 
     quote: str
     line: int
     section: str
+    start: int = -1
+
+    @property
+    def end(self) -> int:
+        """Offset after the quote in the source text (-1 when unknown)."""
+        return self.start + len(self.quote) if self.start >= 0 else -1
 
 
 @dataclass
@@ -48,16 +56,23 @@ class CriterionResult:
     detail: str = ""
 
 
-def _quote(b: Block, start: int = 0, end: int | None = None, width: int = 60) -> Evidence:
-    text = b.text[start:end] if end is not None else b.text[start:]
-    return Evidence(text[:width], b.line, b.section)
+def quote(b: Block, start: int = 0, end: int | None = None, width: int = 60) -> Evidence:
+    """Evidence for the hit ``[start, end)`` of a block: whole clauses around it, never cut inside a word."""
+    end = len(b.text) if end is None else min(end, len(b.text))
+    a, z = clause_bounds(b.text, start, end, width)
+    return Evidence(b.text[a:z], b.line, b.section, b.span.start + a)
+
+
+_quote = quote
 
 
 _NUMBER_UNIT = re.compile(
     r"[0-9]+(?:\.[0-9]+)?\s*(?:%|％|℃|°C|K|MPa|kPa|Pa|mm|cm|nm|μm|m|kg|g|mg|mL|ml|L|mol|h|min|s|V|A|W|kW|Hz|rpm|r/min|倍|次|小时|分钟|秒|天)"
 )
 _COMPARISON = re.compile(
-    r"(?:提高|降低|减少|增加|提升|缩短|延长|节省|下降|上升)(?:了)?(?:约)?\s*[0-9]+(?:\.[0-9]+)?\s*(?:%|％|倍)"
+    r"(?:提高|降低|减少|增加|提升|缩短|延长|节省|下降|上升|减小|增大|降|升)(?:了)?(?:约)?\s*[0-9]+(?:\.[0-9]+)?\s*(?:%|％|倍|个百分点)"
+    r"|由\s*[0-9]+(?:\.[0-9]+)?\s*[^\s，。；0-9]{0,6}?\s*(?:提高|降低|减少|增加|提升|缩短|延长|下降|上升|减小|增大|降|升)(?:到|至|为)\s*[0-9]"
+    r"|从\s*[0-9]+(?:\.[0-9]+)?\s*[^\s，。；0-9]{0,6}?\s*(?:提高|降低|减少|增加|提升|缩短|延长|下降|上升|减小|增大|降|升)(?:到|至|为)\s*[0-9]"
 )
 _TEST_WORDS = re.compile(r"对比例|对比实验|实验结果|测试结果|试验结果|检测结果|实测|表\s*[0-9]+")
 _RANGE = re.compile(
@@ -67,10 +82,43 @@ _EMBODIMENT = re.compile(r"实施例\s*([0-9一二三四五六七八九十]+)|Ex
 _ALTERNATIVE = re.compile(r"替代|替换为|也可以(?:是|为|采用)|或者采用|另一种(?:实施方式|方案)|变形|可选地|其他实施方式")
 _FIGURE = re.compile(r"图\s*[0-9]+|附图[为是所中]|Fig(?:ure)?\.?\s*[0-9]+", re.I)
 _PUBLICATION = re.compile(
-    r"\b(?:CN|US|EP|WO|JP|KR|DE)\s*[0-9]{6,}(?:\.[0-9])?\s*[A-Z]?[0-9]?\b|(?:公开号|专利号|申请号)[：:为\s]*[A-Z]{0,2}[0-9]{6,}"
+    r"(?<![A-Za-z0-9])(?:CN|US|EP|WO|JP|KR|DE)\s*[0-9]{4}[0-9/]{2,}(?:\.[0-9])?\s*[A-Z]?[0-9]?(?![A-Za-z0-9])"
+    r"|(?:公开号|专利号|申请号)[：:为\s]*[A-Z]{0,2}[0-9]{6,}"
 )
-_DEFECT = re.compile(r"缺点|不足|缺陷|问题在于|存在.{0,10}问题|难以|无法|较低|较高|不便|容易|易于损坏|成本高|效率低")
+_DEFECT = re.compile(
+    r"缺点|不足|缺陷|问题在于|存在.{0,10}问题|难以|无法|不能|较低|较高|较差|不便|容易|易于损坏|成本高|效率低|误差|漏检|误检|"
+    r"寿命短|不稳定|不均|松动|卡死|跑偏|开裂|泄漏|漏浆|工作量大|工作强度大"
+)
 _PROBLEM = re.compile(r"要解决的技术问题|目的在于|目的是|旨在|为了解决|为解决|克服")
+
+
+_RANGE_SEP = re.compile(r"\s*(?:～|~|-|—|–|至|到)\s*")
+
+
+def value_ranges(text: str) -> list[tuple[int, int]]:
+    """Spans of the value ranges of a text (20～30℃, 0.8～1.5, 15°～25°, 5～15份), read by the analysis layer."""
+    from claimcheck.analysis.numbers import fold, values
+
+    folded = fold(text)
+    vals = [v for v in values(folded) if v.kind in ("quantity", "decimal", "ratio")]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        piece = folded[v.start : v.end]
+        if re.search(r"[0-9]\s*[^0-9.\s]{0,3}\s*(?:～|~|-|—|–|至|到)\s*[0-9]", piece):
+            out.append((v.start, v.end))
+        elif i + 1 < len(vals) and _RANGE_SEP.fullmatch(folded[v.end : vals[i + 1].start]):
+            out.append((v.start, vals[i + 1].end))
+            i += 1
+        i += 1
+    merged: list[tuple[int, int]] = []
+    for a, z in out:
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(z, merged[-1][1]))
+        else:
+            merged.append((a, z))
+    return merged
 
 
 def _bigrams(text: str) -> set[str]:
@@ -96,7 +144,7 @@ def completeness(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
     for s in have:
         blocks = d.section(s)
         if blocks:
-            res.evidence.append(_quote(blocks[0], width=30))
+            res.evidence.append(quote(blocks[0], width=30))
     res.requests = [f"请补充“{SECTION_ZH.get(s, s)}”部分" for s in missing]
     res.detail = f"{len(have)}/{len(required)} sections"
     return res
@@ -108,8 +156,16 @@ def problem(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
     blocks = d.section("problem") or [b for b in d.blocks if _PROBLEM.search(b.text)]
     if not blocks:
         res.requests.append("请明确写出本发明要解决的技术问题（现有技术存在什么缺陷，本发明如何克服）")
+        # the defects of the background, answered by the effects, state the problem implicitly
+        defects = [b for b in d.section("background") if _DEFECT.search(b.text)]
+        if defects and d.section("effects"):
+            m = _DEFECT.search(defects[0].text)
+            assert m is not None
+            res.evidence.append(quote(defects[0], m.start(), m.end()))
+            res.score = 0.4
+            res.detail = "problem implied by the defects of the background"
         return res
-    res.evidence.append(_quote(blocks[0]))
+    res.evidence.append(quote(blocks[0]))
     res.score = 0.6
     effects = d.text_of("effects")
     if not effects:
@@ -134,12 +190,12 @@ def effects_data(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
         for m in _COMPARISON.finditer(b.text):
             comparisons += 1
             if len(res.evidence) < 4:
-                res.evidence.append(_quote(b, max(0, m.start() - 15), m.end() + 5))
+                res.evidence.append(quote(b, m.start(), m.end()))
         numbers += len(_NUMBER_UNIT.findall(b.text))
         for m in _TEST_WORDS.finditer(b.text):
             tests += 1
             if len(res.evidence) < 6:
-                res.evidence.append(_quote(b, max(0, m.start() - 10), m.end() + 20))
+                res.evidence.append(quote(b, m.start(), m.end()))
     res.score = min(1.0, 0.15 * min(numbers, 4) + 0.25 * min(comparisons, 2) + 0.2 * min(tests, 1))
     res.detail = f"{numbers} measured values, {comparisons} quantified comparisons, {tests} test references"
     effect = re.search(
@@ -165,7 +221,7 @@ def embodiments(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
         for m in _EMBODIMENT.finditer(b.text):
             key = next(g for g in m.groups() if g)
             if key not in numbers and len(res.evidence) < 4:
-                res.evidence.append(_quote(b, m.start(), m.end() + 30))
+                res.evidence.append(quote(b, m.start(), m.end()))
             numbers.add(key)
     emb_blocks = d.section("embodiments")
     count = len(numbers) or (1 if emb_blocks else 0)
@@ -174,7 +230,7 @@ def embodiments(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
         for m in _ALTERNATIVE.finditer(b.text):
             alternatives += 1
             if len(res.evidence) < 7:
-                res.evidence.append(_quote(b, max(0, m.start() - 10), m.end() + 25))
+                res.evidence.append(quote(b, m.start(), m.end()))
     alternatives += len(d.section("alternatives"))
     res.score = 0.7 * min(count, target_emb) / target_emb + 0.3 * min(alternatives, target_alt) / target_alt
     res.detail = f"{count} embodiment(s), {alternatives} alternative(s)"
@@ -193,10 +249,10 @@ def parameters(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
     for b in d.blocks:
         if b.section == "background":
             continue
-        for m in _RANGE.finditer(b.text):
+        for a, z in value_ranges(b.text):
             count += 1
             if len(res.evidence) < 4:
-                res.evidence.append(_quote(b, max(0, m.start() - 12), m.end() + 3))
+                res.evidence.append(quote(b, a, z))
     res.score = min(count, target) / target
     res.detail = f"{count} parameter range(s)"
     if count < target:
@@ -211,12 +267,12 @@ def drawings(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
     referred = [b for b in d.blocks if b.section != "drawings" and _FIGURE.search(b.text)]
     if described:
         res.score += 0.5
-        res.evidence.append(_quote(described[0]))
+        res.evidence.append(quote(described[0]))
     else:
         res.requests.append("请提供附图并逐一说明各附图（图1为……）")
     if referred:
         res.score += 0.5
-        res.evidence.append(_quote(referred[0]))
+        res.evidence.append(quote(referred[0]))
     else:
         res.requests.append("请在具体实施方式中结合附图（如图1所示）描述结构")
     res.detail = f"{len(described)} figure description(s), {len(referred)} paragraph(s) referring to figures"
@@ -233,12 +289,12 @@ def prior_art(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
         for m in _PUBLICATION.finditer(b.text):
             docs += 1
             if len(res.evidence) < 3:
-                res.evidence.append(_quote(b, max(0, m.start() - 5), m.end() + 20))
+                res.evidence.append(quote(b, m.start(), m.end()))
     for b in background:
         for m in _DEFECT.finditer(b.text):
             defects += 1
             if len(res.evidence) < 6:
-                res.evidence.append(_quote(b, max(0, m.start() - 15), m.end() + 15))
+                res.evidence.append(quote(b, m.start(), m.end()))
     res.score = (0.5 if docs else 0.0) + (0.5 if defects else 0.0)
     res.detail = f"{docs} cited document(s), {defects} stated defect(s)"
     if not docs:
@@ -254,7 +310,7 @@ def key_points(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
     blocks = d.section("key-points")
     if blocks:
         res.score = 1.0 if len(" ".join(b.text for b in blocks)) >= 20 else 0.5
-        res.evidence.append(_quote(blocks[0]))
+        res.evidence.append(quote(blocks[0]))
     else:
         res.requests.append("请列出本发明的关键点和欲保护点（区别于现有技术的技术特征）")
     return res
@@ -277,7 +333,7 @@ def clarity(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
                 continue
             hits += 1
             if len(res.evidence) < 5:
-                res.evidence.append(_quote(b, max(0, hit.start - 10), hit.end + 10))
+                res.evidence.append(quote(b, hit.start, hit.end))
     per_k = hits * 1000 / total
     res.score = max(0.0, 1.0 - per_k / 10)
     res.detail = f"{hits} unclear expression(s), {per_k:.1f} per 1,000 characters"

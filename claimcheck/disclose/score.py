@@ -14,6 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.disclose.criteria import CRITERIA, CriterionResult, Evidence
+from claimcheck.disclose.plan import FilingPlan, propose_plan
+from claimcheck.disclose.prior_art import Comparer, PriorArtResult, compare_prior_art, text_comparer
+from claimcheck.disclose.quotes import clause_bounds
+from claimcheck.disclose.risks import BLOCKING, Risk, find_risks
 from claimcheck.disclose.sections import Disclosure, split_disclosure
 from claimcheck.errors import ConfigError, InputError
 from claimcheck.model import SourceText
@@ -32,9 +36,18 @@ class ScoredCriterion:
     source: str = "auto"  # "auto" or "panel"
 
 
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """A condition for passing the disclosure to drafting, apart from its score."""
+
+    name: str
+    passed: bool
+    reason: str
+
+
 @dataclass
 class ScoreReport:
-    """The scoring sheet of one disclosure."""
+    """The assessment of one disclosure: score and criteria, risks, gates, prior art and a filing plan."""
 
     path: str
     score: float
@@ -42,6 +55,16 @@ class ScoreReport:
     criteria: list[ScoredCriterion]
     title: str | None = None
     nearest: list[tuple[str, float]] = field(default_factory=list)
+    risks: list[Risk] = field(default_factory=list)
+    gates: list[Gate] = field(default_factory=list)
+    prior_art: PriorArtResult | None = None
+    filing_plan: FilingPlan | None = None
+    disclosure: Disclosure | None = None
+
+    @property
+    def may_draft(self) -> bool:
+        """Whether every gate is passed: the disclosure may go to drafting."""
+        return all(g.passed for g in self.gates)
 
     @property
     def requests(self) -> list[str]:
@@ -74,6 +97,9 @@ def load_panel(path: Path) -> dict[str, float]:
         values = read_toml(path, "panel sheet")
     out: dict[str, float] = {}
     for key, raw in values.items():
+        if key == "pct":
+            out[key] = 1.0 if str(raw).strip().lower() in ("true", "1", "yes", "y", "是") else 0.0
+            continue
         try:
             v = float(raw)
         except (TypeError, ValueError):
@@ -104,7 +130,8 @@ def _novelty(d: Disclosure, corpus: list[tuple[str, str]]) -> tuple[CriterionRes
         text = dict(corpus)[name]
         align = fuzz.partial_ratio_alignment(probe[:200], text)
         if align is not None:
-            res.evidence.append(Evidence(text[align.dest_start : align.dest_end][:60], 0, name))
+            a, z = clause_bounds(text, align.dest_start, align.dest_end, 60)
+            res.evidence.append(Evidence(text[a:z], 0, name))
         if sim >= 0.5:
             res.requests.append(f"与现有文献“{name}”高度相似，请说明区别技术特征及其带来的技术效果")
     return res, scored[:5]
@@ -115,13 +142,47 @@ def _grams(text: str) -> set[str]:
     return {cjk[i : i + 3] for i in range(len(cjk) - 2)}
 
 
+def gates(d: Disclosure, criteria: list[ScoredCriterion], risks: list[Risk]) -> list[Gate]:
+    """The filing gates: the disclosure is complete, and no risk blocks filing."""
+    from claimcheck.disclose.criteria import SECTION_ZH
+
+    required = ["field", "background", "problem", "solution", "effects", "embodiments"]
+    missing = [s for s in required if s not in d.present]
+    blocking = [r for r in risks if r.severity == BLOCKING]
+    out = [
+        Gate(
+            "complete",
+            not missing,
+            "各部分齐全" if not missing else "缺少：" + "、".join(SECTION_ZH.get(s, s) for s in missing),
+        ),
+        Gate(
+            "key-points",
+            bool(d.section("key-points")),
+            "已写明关键点/欲保护点" if d.section("key-points") else "未写明关键点/欲保护点",
+        ),
+        Gate(
+            "no-blocking-risk",
+            not blocking,
+            "无阻碍申请的风险"
+            if not blocking
+            else "；".join(dict.fromkeys(f"{r.kind}：{r.evidence.quote[:40]}" for r in blocking)),
+        ),
+    ]
+    return out
+
+
 def score_disclosure(
     src: SourceText,
     rubric: dict[str, Any] | None = None,
     panel: dict[str, float] | None = None,
     corpus: list[tuple[str, str]] | None = None,
+    comparer: Comparer | None = None,
 ) -> ScoreReport:
-    """Score one disclosure."""
+    """Assess one disclosure: the score under the rubric, risks, gates, prior art (``corpus`` or ``comparer``) and a plan.
+
+    ``comparer`` compares the key points with prior-art documents (see :mod:`claimcheck.disclose.prior_art`); when
+    only ``corpus`` is given, a character-bigram comparer over it is used.
+    """
     rubric = rubric or load_rubric()
     d = split_disclosure(src)
     scored: list[ScoredCriterion] = []
@@ -149,20 +210,74 @@ def score_disclosure(
     bands = rubric.get("verdict", {})
     if score >= float(bands.get("file", 75)):
         verdict = "file"
-    elif score >= float(bands.get("improve", 50)):
+    elif score >= float(bands.get("improve", 40)):
         verdict = "improve"
     else:
         verdict = "not-fileable"
-    return ScoreReport(src.path, round(score, 1), verdict, scored, d.title, nearest)
+    risks = find_risks(d)
+    if comparer is None and corpus:
+        comparer = text_comparer(corpus)
+    prior = compare_prior_art(d, comparer)
+    pct = bool(panel.get("pct")) if panel else None
+    return ScoreReport(
+        src.path,
+        round(score, 1),
+        verdict,
+        scored,
+        d.title,
+        nearest,
+        risks,
+        gates(d, scored, risks),
+        prior,
+        propose_plan(d, risks, pct),
+        d,
+    )
+
+
+def read_disclosure(path: Path, max_bytes: int | None = None) -> SourceText:
+    """A disclosure file: .docx, .txt, .md, or a PDF with a text layer (one line per extracted line)."""
+    from claimcheck.readers import read_path
+
+    if path.suffix.lower() != ".pdf":
+        return read_path(path, max_bytes=max_bytes)
+    return read_pdf_bytes(_read_limited(path, max_bytes), str(path))
+
+
+def _read_limited(path: Path, max_bytes: int | None) -> bytes:
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise InputError(f"{path}: file is {size // 1_048_576} MB, over the {max_bytes // 1_048_576} MB limit")
+    return path.read_bytes()
+
+
+def read_pdf_bytes(data: bytes, name: str) -> SourceText:
+    """The text layer of a PDF disclosure; a PDF without one (a scan) is refused with one line."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) > 500:
+            raise InputError(f"{name}: the PDF has {len(reader.pages)} pages, more than a disclosure has")
+        text = "\n".join((page.extract_text() or "").rstrip("\n") for page in reader.pages)
+    except (PdfReadError, OSError, ValueError, KeyError, TypeError) as e:
+        raise InputError(f"{name}: cannot read PDF: {e}") from None
+    if not text.strip():
+        raise InputError(f"{name}: the PDF has no text layer (a scan?): run OCR on it first, or give the text")
+    return SourceText(text, path=name, format="pdf")
 
 
 def disclosure_files(paths: list[Path]) -> list[Path]:
-    """The disclosures to score: files as given, folders searched for .txt, .md and .docx."""
+    """The disclosures to score: files as given, folders searched for .txt, .md, .docx and .pdf."""
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
             files.extend(
-                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".md", ".docx"))
+                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".md", ".docx", ".pdf"))
             )
         else:
             files.append(p)

@@ -24,6 +24,7 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "drawings": ("附图说明", "附图", "附图及附图说明", "图示说明"),
     "key-points": ("关键点", "欲保护点", "保护点", "发明点", "创新点", "关键点和欲保护点", "技术关键点"),
     "alternatives": ("替代方案", "其他实施方式", "可替代方案", "变形例", "其他替代方案"),
+    "status": ("公开情况", "申请前公开情况", "成果公开情况", "其他情况", "其他说明", "备注", "应用情况", "使用情况"),
 }
 _EN_HEADINGS: dict[str, tuple[str, ...]] = {
     "title": ("title",),
@@ -38,8 +39,16 @@ _EN_HEADINGS: dict[str, tuple[str, ...]] = {
     "alternatives": ("alternatives", "variants"),
 }
 _NUMBERING = re.compile(
-    r"^\s*(?:#+\s*|[一二三四五六七八九十]+\s*[、.．]|[0-9]+(?:\.[0-9]+)*\s*[、.．)]?|[（(][一二三四五六七八九十0-9]+[)）]|[【\[])\s*"
+    r"^\s*(?:(?:#+|>|[*_]{2})\s*|[一二三四五六七八九十]+\s*[、.．]\s*|(?:第[一二三四五六七八九十0-9]+部分)\s*[、.．:：]?\s*"
+    r"|[0-9]+(?:\.[0-9]+)*\s*[、.．)）]?\s*|[（(][一二三四五六七八九十0-9]+[)）]\s*|[【\[]\s*)+"
 )
+# what may follow a section name in a heading: 背景技术及其缺陷, 现有技术的不足, 技术方案说明
+_HEADING_TAIL = re.compile(
+    r"^(?:及其?|和|与|的|中|存在的)?(?:缺陷|缺点|不足|问题|缺点分析|简介|概述|说明|介绍|描述|详述|部分|内容|"
+    r"优点|有益效果|技术效果|技术方案|详细说明)*$"
+)
+_DOC_HEADER = re.compile(r"^[#*_\s]*(?:(?:发明|实用新型|专利)(?:专利)?)?(?:技术)?交底书[*_\s]*$")
+_OWN = re.compile(r"^(?:本发明|本实用新型|本申请|本方案|本项目|本技术)的?")
 _CONTENT_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("field", re.compile(r"^(?:本发明|本实用新型|本申请)(?:涉及|属于|关于)")),
     ("background", re.compile(r"^(?:现有技术|目前|传统的|现有的|以往)")),
@@ -84,16 +93,31 @@ class Disclosure:
 
 
 def _heading_of(line: str, english: bool) -> tuple[str, str] | None:
-    """(section, rest of line) when ``line`` is a section heading (maybe followed by text after a colon)."""
-    stripped = _NUMBERING.sub("", line).strip().strip("】]")
+    """(section, rest of line) when ``line`` is a section heading (maybe followed by text after a colon).
+
+    Headings come numbered (五、技术方案, 3.1 技术方案), in Markdown (``## 五、技术方案``, ``**技术领域**``), bracketed
+    (【背景技术】) and with a tail (背景技术及其缺陷, 现有技术的不足).
+    """
+    stripped = _NUMBERING.sub("", line).strip().strip("】]*_#").strip()
     m = re.match(r"^(.*?)[：:](.*)$", stripped)
     head, rest, sep = (m.group(1), m.group(2), True) if m else (stripped, "", False)
-    key = head.strip().lower() if english else re.sub(r"[\s\u3000】\]]", "", head)
-    table = _EN_HEADINGS if english else SECTION_HEADINGS
-    for section, names in table.items():
-        if key in names and (sep or len(stripped) <= 20):
-            return section, rest.strip()
-    return None
+    if english:
+        key = head.strip().lower()
+        for section, names in _EN_HEADINGS.items():
+            if key in names and (sep or len(stripped) <= 40):
+                return section, rest.strip()
+        return None
+    key = re.sub(r"[\s\u3000】\]*_]", "", head)
+    if not sep and (len(stripped) > 20 or re.search(r"[。，；,;]", stripped)):
+        return None
+    best: tuple[int, str] | None = None
+    for candidate in dict.fromkeys((key, _OWN.sub("", key))):
+        for section, names in SECTION_HEADINGS.items():
+            for name in names:
+                fits = candidate.startswith(name) and _HEADING_TAIL.match(candidate[len(name) :])
+                if fits and (best is None or len(name) > best[0]):
+                    best = (len(name), section)
+    return (best[1], rest.strip()) if best else None
 
 
 def split_disclosure(src: SourceText) -> Disclosure:
@@ -124,8 +148,20 @@ def split_disclosure(src: SourceText) -> Disclosure:
             continue
         body = line.strip()
         s = start + line.find(body)
-        if title is None and not blocks and section == "other" and len(body) <= 40 and not re.search(r"[。；;]", body):
-            title = body
+        if _DOC_HEADER.match(body):
+            continue
+        if title is None and section == "title":
+            title = re.sub(r"^[#*_\s]+|[*_\s]+$", "", body)
+            section = "other"
+            continue
+        if (
+            title is None
+            and not blocks
+            and section == "other"
+            and len(body) <= 40
+            and not re.search(r"[。；;：:]", body)
+        ):
+            title = re.sub(r"^[#*_\s]+|[*_\s]+$", "", body)
             continue
         assigned = section
         if section in ("other", "solution", "background"):
