@@ -1,10 +1,13 @@
 """Claim diffs between two versions of a claim set, and the added-matter check against the original filing.
 
 Claims are paired by content, not by number, so that renumbering (a claim deleted, the rest moved up)
-shows as renumbering and not as every claim changed.  Each pair is compared character by character on
-the line-joined text (Chinese has no spaces to diff on).  With the original application, every piece
-of text an amendment adds is looked up in the original claims and description: found pieces cite
-their paragraph, pieces found nowhere are possible added matter (修改超范围, 专利法 第33条).
+shows as renumbering and not as every claim changed.  A claim whose dependency changed (its parents, read in
+the new numbering, are other claims than before: 根据权利要求3 → 根据权利要求1, or a parent deleted) has changed
+its scope, whatever its wording: it is ``changed`` with :attr:`ClaimChange.dependency` set, never renumbered.
+Each pair is compared character by character on the line-joined text (Chinese has no spaces to diff on).
+With the original application, every piece of text an amendment adds is looked up in the original claims and
+description: found pieces cite their paragraph, pieces found nowhere are possible added matter (修改超范围,
+专利法 第33条).
 """
 
 from __future__ import annotations
@@ -38,6 +41,32 @@ class Lookup:
     score: float
 
 
+@dataclass(frozen=True)
+class Dependency:
+    """A changed dependency: the parents before (old numbers, and what became of them) and after (new numbers)."""
+
+    old_refs: tuple[int, ...]
+    old_in_new: tuple[int | None, ...]  # each old parent's new number; None: the parent was deleted
+    new_refs: tuple[int, ...]
+
+    def describe(self, lang: str = "zh") -> str:
+        """One line for a reader: what the claim depended on and what it depends on now."""
+
+        def old(i: int) -> str:
+            n = self.old_in_new[i]
+            r = self.old_refs[i]
+            if lang == "en":
+                return f"{r} (deleted)" if n is None else (f"{r} (now {n})" if n != r else str(r))
+            return f"{r}（已删除）" if n is None else (f"{r}（现为{n}）" if n != r else str(r))
+
+        before = "、".join(old(i) for i in range(len(self.old_refs))) or "—"
+        after = "、".join(str(r) for r in self.new_refs) or "—"
+        if lang == "en":
+            before, after = before.replace("、", ", "), after.replace("、", ", ")
+            return f"dependency changed, so the scope changed: was on claim(s) {before}, now on claim(s) {after}"
+        return f"引用关系改变，保护范围随之改变：原引用权利要求{before}，现引用权利要求{after}"
+
+
 @dataclass
 class ClaimChange:
     """One claim of the new version and the old claim it continues (or None: an added claim)."""
@@ -48,6 +77,7 @@ class ClaimChange:
     status: str  # unchanged, renumbered, changed, added, deleted
     chunks: list[Chunk] = field(default_factory=list)
     lookups: list[Lookup] = field(default_factory=list)
+    dependency: Dependency | None = None  # set when the claim now depends on other claims than before
 
     @property
     def added_text(self) -> list[str]:
@@ -89,6 +119,7 @@ def pair_claims(old: ClaimSet, new: ClaimSet, threshold: float = 55.0) -> list[C
         used_old.add(o_num)
         used_new.add(n_num)
         pairs[n_num] = (o_num, min(score, 100.0))
+    new_number = {o_num: n_num for n_num, (o_num, _) in pairs.items()}
     out: list[ClaimChange] = []
     for n in new:
         if n.number in pairs:
@@ -104,13 +135,24 @@ def pair_claims(old: ClaimSet, new: ClaimSet, threshold: float = 55.0) -> list[C
                 status = "renumbered"
             else:
                 status = "changed"
-            out.append(ClaimChange(n, o, score, status, chunks))
+            dependency = _dependency(o, n, new_number)
+            if dependency is not None:
+                status = "changed"
+            out.append(ClaimChange(n, o, score, status, chunks, dependency=dependency))
         else:
             out.append(ClaimChange(n, None, 0.0, "added", [Chunk("insert", _text(n))]))
     for gone in old:
         if gone.number not in used_old:
             out.append(ClaimChange(None, gone, 0.0, "deleted", [Chunk("delete", _text(gone))]))
     return out
+
+
+def _dependency(old: Claim, new: Claim, new_number: dict[int, int]) -> Dependency | None:
+    """The change of a claim's parents, read in the new numbering; None when they are the same claims."""
+    mapped = tuple(new_number.get(r) for r in old.refs)
+    if set(mapped) == set(new.refs):
+        return None
+    return Dependency(tuple(old.refs), mapped, tuple(new.refs))
 
 
 def char_diff(a: str, b: str) -> list[Chunk]:

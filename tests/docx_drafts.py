@@ -12,6 +12,7 @@ from typing import Any
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Mm
 
 Piece = str | tuple[str, str]
 
@@ -48,6 +49,8 @@ def _revision(kind: str, rid: int) -> Any:
 def build(path: Path, claims: list[list[Piece]], comment_on_claim: int = 2) -> Path:
     """Write a claims draft: heading, auto-numbered claims, an existing comment on the first run of one claim."""
     document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)  # a Chinese agency's template is A4
     document.add_paragraph("权利要求书", style="Title")
     rid = 100
     for number, pieces in enumerate(claims, start=1):

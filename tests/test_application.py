@@ -112,7 +112,10 @@ def test_diff_renumbering_only() -> None:
     new = parse_text("1. 一种夹具，包括底座。\n2. 根据权利要求1所述的夹具，所述底座为方形。\n")
     changes = pair_claims(old, new)
     statuses = {(c.new.number if c.new else None, c.old.number if c.old else None): c.status for c in changes}
-    assert statuses[(2, 3)] == "renumbered" and statuses[(None, 2)] == "deleted"
+    # claim 3 lost its parent 2 (deleted) and now depends on 1: a change of scope, not a renumbering
+    assert statuses[(2, 3)] == "changed" and statuses[(None, 2)] == "deleted"
+    moved = next(c for c in changes if c.new is not None and c.new.number == 2)
+    assert moved.dependency is not None and moved.dependency.old_in_new == (None,) and moved.dependency.new_refs == (1,)
 
 
 def test_diff_cli_formats() -> None:

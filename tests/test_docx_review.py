@@ -82,7 +82,7 @@ def _flagged(result: FileResult, d: Diagnostic) -> tuple[int, str]:
     return loc.line, text
 
 
-@pytest.mark.parametrize("claims", ["CLAIMS"])
+@pytest.mark.parametrize("claims", ["CLAIMS", "TRACKED"])
 def test_every_finding_is_a_comment_on_the_flagged_words(tmp_path: Path, claims: str) -> None:
     draft = docx_drafts.build(tmp_path / "draft.docx", getattr(docx_drafts, claims))
     before = hashlib.sha256(draft.read_bytes()).hexdigest()
@@ -171,3 +171,30 @@ def test_findings_in_another_file_are_counted_apart(tmp_path: Path) -> None:
     result.diagnostics[0].where = other
     outcome = review_docx(draft.read_bytes(), result, tmp_path / "r.docx")
     assert outcome.elsewhere == 1 and outcome.comments == len(result.diagnostics) - 1
+
+
+def test_tracked_changes_read_as_accepted_or_original(tmp_path: Path) -> None:
+    draft = docx_drafts.build(tmp_path / "tracked.docx", docx_drafts.TRACKED)
+    accepted = lint_paths([draft], config_for=ConfigResolver())[0]
+    original = lint_paths([draft], config_for=ConfigResolver(), revisions="original")[0]
+    assert accepted.claimset is not None and original.claimset is not None
+    lines = accepted.claimset.source.text.split("\n")
+    assert lines[2] == "2.根据权利要求1所述的散热装置，其特征在于，所述导热管与所述散热片焊接连接。"
+    assert lines[3] == "3.根据权利要求1所述的散热装置，其特征在于，所述风扇的形状如图3所示。"
+    assert original.claimset.source.text.split("\n")[2].endswith("所述滑块与所述散热片焊接连接。")
+    claim4 = original.claimset.get(4)
+    assert claim4 is not None and tuple(claim4.refs) == (2, 3)
+    codes = {(d.code, d.claim) for d in accepted.diagnostics}
+    assert ("C002", 3) in codes and ("A001", 2) not in codes
+    codes_original = {(d.code, d.claim) for d in original.diagnostics}
+    assert ("A001", 2) in codes_original and ("C002", 3) not in codes_original
+    # locations: the paragraph Word shows, whichever reading
+    a001 = next(d for d in original.diagnostics if d.code == "A001")
+    loc = original.claimset.source.locate(a001.span)
+    assert (loc.line, original.claimset.source.text[a001.span.start : a001.span.end]) == (3, "所述滑块")
+    # the reviewed copy of the original reading puts the finding on the deleted words
+    out = tmp_path / "original.reviewed.docx"
+    review_docx(draft.read_bytes(), original, out, revisions="original")
+    reviewed = docx.Document(str(out))
+    ours = [c for c in reviewed.comments if c.author == "claimcheck" and c.text.startswith("【A001")]
+    assert anchored_text(reviewed, "original")[ours[0].comment_id] == (3, "所述滑块")

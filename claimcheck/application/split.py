@@ -164,12 +164,16 @@ def load_application(
     lang: str | None = None,
     max_bytes: int | None = None,
     lexicons: Lexicons | None = None,
+    revisions: str = "accepted",
 ) -> Application:
-    """Read a claim set or a whole application, with optional separate description and abstract files."""
+    """Read a claim set or a whole application, with optional separate description and abstract files.
+
+    ``revisions``: tracked changes in a .docx read as ``accepted`` (the default) or as the ``original`` text.
+    """
     from claimcheck.parse import parse_source
     from claimcheck.readers import read_path
 
-    src = read_path(path, lang=lang, max_bytes=max_bytes)
+    src = read_path(path, lang=lang, max_bytes=max_bytes, revisions=revisions)
     desc: Description | None = None
     abst: Abstract | None = None
     missing: list[str] = []

@@ -8,13 +8,14 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli.options import FileArg, LangOpt, MaxSizeOpt, TextOrJson, megabytes
+from claimcheck.cli.options import FileArg, LangOpt, MaxSizeOpt, TextOrJson, emit, megabytes
 
 
 class DiffFormat(enum.StrEnum):
     text = "text"
     json = "json"
     html = "html"
+    docx = "docx"
 
 
 def diff(
@@ -34,27 +35,40 @@ def diff(
     claims_lang: LangOpt = None,
     max_size: MaxSizeOpt = 20,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text output.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically); required for docx.")
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="docx: the page's language, zh or en.")] = "zh",
 ) -> None:
     """Compare two versions of a claim set claim by claim (权利要求修改对照); exit 1 when added matter is suspected."""
     import sys
 
     from claimcheck.application import load_application
     from claimcheck.diff import check_added_matter, pair_claims
+    from claimcheck.errors import InputError
     from claimcheck.report import diff_output
 
     limit = megabytes(max_size)
+    if format is DiffFormat.docx and output is None:
+        raise InputError("--format docx needs --output FILE.docx (the 修改对照页)")
     old_app = load_application(old, lang=claims_lang, max_bytes=limit)
     new_app = load_application(new, lang=claims_lang, max_bytes=limit)
     changes = pair_claims(old_app.claims, new_app.claims)
     if against_original is not None:
         original = load_application(against_original, description=description, lang=claims_lang, max_bytes=limit)
         check_added_matter(changes, original)
-    if format is DiffFormat.json:
-        typer.echo(diff_output.diff_json(changes))
+    if format is DiffFormat.docx:
+        from claimcheck.report.diff_docx import diff_docx
+
+        assert output is not None
+        diff_docx(changes, output, old, new, lang)
+        typer.echo(f"claimcheck: wrote {output}", err=True)
+    elif format is DiffFormat.json:
+        emit(diff_output.diff_json(changes), output)
     elif format is DiffFormat.html:
-        typer.echo(diff_output.diff_html(changes, f"{old.name} → {new.name}"))
+        emit(diff_output.diff_html(changes, f"{old.name} → {new.name}"), output)
     else:
-        typer.echo(diff_output.diff_text(changes, color if color is not None else sys.stdout.isatty()))
+        emit(diff_output.diff_text(changes, color if color is not None else sys.stdout.isatty()), output)
     raise typer.Exit(1 if any(not lk.found for ch in changes for lk in ch.lookups) else 0)
 
 

@@ -106,6 +106,7 @@ def lint_paths(
     description_path: Path | None = None,
     abstract_path: Path | None = None,
     on_file: Callable[[Path], None] | None = None,
+    revisions: str = "accepted",
 ) -> list[FileResult]:
     """Read, parse and lint each file; an unreadable file becomes a result with ``error`` set."""
     from claimcheck.application import load_application
@@ -124,6 +125,7 @@ def lint_paths(
                 lang=lang,
                 max_bytes=max_bytes,
                 lexicons=cfg.lexicons(),
+                revisions=revisions,
             )
         except InputError as e:
             results.append(FileResult(str(path), None, error=str(e)))

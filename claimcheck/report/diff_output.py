@@ -33,6 +33,8 @@ def diff_text(changes: list[ClaimChange], color: bool = False) -> str:
     out: list[str] = []
     for ch in changes:
         out.append(f"{_label(ch)}: {ch.status} {_STATUS_ZH[ch.status]}")
+        if ch.dependency is not None:
+            out.append(f"    SCOPE: {ch.dependency.describe('zh')} / {ch.dependency.describe('en')}")
         if ch.status in ("changed", "added", "deleted"):
             line = []
             for c in ch.chunks:
@@ -69,6 +71,15 @@ def diff_dict(changes: list[ClaimChange]) -> dict[str, Any]:
                 "old": ch.old.number if ch.old else None,
                 "status": ch.status,
                 "similarity": round(ch.similarity, 1),
+                "dependency": None
+                if ch.dependency is None
+                else {
+                    "old_refs": list(ch.dependency.old_refs),
+                    "old_refs_now": list(ch.dependency.old_in_new),
+                    "new_refs": list(ch.dependency.new_refs),
+                    "note": ch.dependency.describe("zh"),
+                    "note_en": ch.dependency.describe("en"),
+                },
                 "diff": [{"op": c.op, "text": c.text} for c in ch.chunks],
                 "added": ch.added_text,
                 "removed": ch.removed_text,
@@ -102,6 +113,7 @@ def diff_html(changes: list[ClaimChange], title: str = "claimcheck diff") -> str
         for c in ch.chunks:
             t = html.escape(c.text)
             cells.append(t if c.op == "equal" else f"<ins>{t}</ins>" if c.op == "insert" else f"<del>{t}</del>")
+        scope = f'<p class="warn">{html.escape(ch.dependency.describe("zh"))}</p>' if ch.dependency else ""
         notes = "".join(
             f'<li class="{"ok" if lk.found else "warn"}">{"✓" if lk.found else "⚠ 可能超范围"} '
             f"{html.escape(lk.feature)} — {html.escape(lk.where)}: {html.escape(lk.passage)}</li>"
@@ -109,7 +121,7 @@ def diff_html(changes: list[ClaimChange], title: str = "claimcheck diff") -> str
         )
         rows.append(
             f"<tr><td>{html.escape(_label(ch))}</td><td>{_STATUS_ZH[ch.status]}</td>"
-            f"<td>{''.join(cells)}{f'<ul>{notes}</ul>' if notes else ''}</td></tr>"
+            f"<td>{''.join(cells)}{scope}{f'<ul>{notes}</ul>' if notes else ''}</td></tr>"
         )
     style = (
         "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}"

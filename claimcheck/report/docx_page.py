@@ -47,7 +47,19 @@ def new_document(lang: str = "zh", template: Path | None = None) -> Any:
     setup_page(document)
     if lang != "en":
         set_fonts(document)
+    if template is None:
+        black_headings(document)
     return document
+
+
+def black_headings(document: Any) -> None:
+    """Headings and the title in black: a page for the patent office, not the blue of Word's blank template."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import RGBColor
+
+    for style in document.styles:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and (style.name or "").lower().startswith(("heading", "title")):
+            style.font.color.rgb = RGBColor(0, 0, 0)
 
 
 def setup_page(document: Any) -> None:
