@@ -106,12 +106,11 @@ class UtilityModelSubject(Rule):
                 )
                 continue
             if not c.is_independent:
-                if (
-                    c.flat is not None
-                    and any(w in c.flat.folded for w in composition)
-                    and _PERCENT.search(c.flat.folded)
-                ):
-                    yield self._soft(c, c.flat.span(0, len(c.flat.text)), "material")
+                text = c.flat.folded
+                if any(w in text for w in program):
+                    yield self._soft(c, span, "program")
+                elif any(w in text for w in composition) and _PERCENT.search(text):
+                    yield self._soft(c, span, "material")
                 continue
             if subject.endswith(software) or subject.endswith(material):
                 what_zh = "计算机程序或存储介质" if subject.endswith(software) else "材料或组合物本身"
@@ -186,8 +185,8 @@ class ExcludedSubject(Rule):
         assert c.flat is not None
         if c.category is not Category.METHOD or c.subject is None:
             return None
-        if not c.is_independent and c.subject.text.endswith("方法") and len(c.subject.text) <= 4:
-            return None  # a dependent claim of a treatment method: reported on its parent
+        if not c.is_independent:
+            return None  # a dependent claim of a treatment method: reported on the claim it depends on
         subject = c.subject.text
         text = c.flat.folded
         named = any(w in subject for w in table.get("treatment-subjects", [])) or _TREATMENT_SUBJECT.search(subject)
