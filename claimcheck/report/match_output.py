@@ -10,8 +10,8 @@ from typing import Any
 from claimcheck.match.chart import FeatureChart
 from claimcheck.outfile import write_atomic
 
-VERDICT_ZH = {"disclosed": "公开", "partial": "部分公开", "not_found": "未公开"}
-VERDICT_MARK = {"disclosed": "●", "partial": "◐", "not_found": "○"}
+VERDICT_ZH = {"disclosed": "公开", "partial": "部分公开", "not_found": "未公开", "not_compared": "未比对"}
+VERDICT_MARK = {"disclosed": "●", "partial": "◐", "not_found": "○", "not_compared": "–"}
 
 
 def chart_dict(chart: FeatureChart, reply: str | None = None) -> dict[str, Any]:
@@ -111,7 +111,7 @@ def chart_markdown(chart: FeatureChart, reply: str | None = None) -> str:
 
 def chart_html(chart: FeatureChart, reply: str | None = None) -> str:
     """A self-contained HTML page with the table and the reply skeleton."""
-    colors = {"disclosed": "#fdd", "partial": "#ffd", "not_found": "#dfd"}
+    colors = {"disclosed": "#fdd", "partial": "#ffd", "not_found": "#dfd", "not_compared": "#eee"}
     head = "".join(
         f"<th>{html.escape(d.label)}<br><small>{html.escape(Path(d.path).name)}</small></th>" for d in chart.documents
     )
