@@ -19,6 +19,11 @@ from claimcheck.rules.deps import (
     ReferenceForward,
     ReferenceMissing,
 )
+from claimcheck.rules.en_antecedent import EnglishAntecedentBasis
+from claimcheck.rules.en_clarity import EnglishDescriptionReference, EnglishUnclearTerm
+from claimcheck.rules.en_deps import EnglishMultipleDependencyAlternative, EnglishMultipleDependencyChain
+from claimcheck.rules.en_form import EnglishClaimFees, EnglishTwoPartForm
+from claimcheck.rules.en_signs import EnglishReferenceSign
 from claimcheck.rules.figures import FigureReference
 from claimcheck.rules.form import ClaimCount, ClaimNumbering, SingleSentence
 from claimcheck.rules.functional import FunctionalFeature
@@ -66,6 +71,14 @@ ALL_RULES: tuple[type[Rule], ...] = (
     TradeName,
     CategoryReference,
     ParallelIndependent,
+    EnglishAntecedentBasis,
+    EnglishUnclearTerm,
+    EnglishDescriptionReference,
+    EnglishReferenceSign,
+    EnglishMultipleDependencyAlternative,
+    EnglishMultipleDependencyChain,
+    EnglishTwoPartForm,
+    EnglishClaimFees,
 )
 
 # codes of retired rules: never reuse them

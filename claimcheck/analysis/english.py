@@ -1,0 +1,411 @@
+"""English claim wording: words, noun phrases with their determiners, and whether a reference has a basis.
+
+A noun phrase is read from a determiner (``a``, ``the``, ``said``, ``at least one``, ``one or more``, none) up to
+the next function word, verb, number or punctuation mark. A word ending in ``-s``, ``-ed`` or ``-ing`` after the
+first word of a phrase ends it when a determiner or a function word follows (``the field produces an …``,
+``a membrane exposed to …``). Coordinated modifiers take the head of the next phrase (``a first and a second
+magnet`` introduces ``first magnet`` and ``second magnet``). Phrases after ``the`` / ``said`` refer back; every
+other phrase (``a``, ``at least one``, a bare plural after a preposition, the preamble's subject) introduces.
+
+:func:`basis` answers, for one referring phrase, whether a list of introductions supports it: literally (every
+word of the reference in one introduction, same head), by its head only (``said fixed magnets`` after
+``a magnet``), or not at all. Plurals are folded (``magnets`` = ``magnet``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claimcheck.lexicon import Lexicons
+
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?(?:-[A-Za-z0-9]+)*|\d+(?:[.,]\d+)*|\S")
+_MULTI_DET = re.compile(
+    r"(?i)\b(?:at\s+least\s+(?:one|two|three)|one\s+or\s+more|two\s+or\s+more|a\s+plurality\s+of|"
+    r"a\s+pair\s+of|a\s+set\s+of|a\s+number\s+of|a\s+series\s+of|the\s+said|the\s+at\s+least\s+(?:one|two)|"
+    r"the\s+one\s+or\s+more|said\s+at\s+least\s+(?:one|two)|said\s+one\s+or\s+more|the\s+plurality\s+of|"
+    r"said\s+plurality\s+of|each\s+of\s+the|each\s+of\s+said|one\s+of\s+the|one\s+of\s+said|any\s+of\s+the|"
+    r"at\s+least\s+one\s+of\s+the|at\s+least\s+one\s+of\s+said|all\s+of\s+the|both\s+of\s+the|the\s+two|the\s+three|"
+    r"said\s+two|the\s+first\s+and\s+second|the\s+respective|a\s+further|an\s+additional)\b"
+)
+_IRREGULAR = {
+    "teeth": "tooth",
+    "feet": "foot",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "data": "data",
+    "media": "medium",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+    "indices": "index",
+    "matrices": "matrix",
+    "vertices": "vertex",
+    "axes": "axis",
+    "analyses": "analysis",
+    "bases": "base",
+    "means": "means",
+    "series": "series",
+    "species": "species",
+    "apparatus": "apparatus",
+    "apparatuses": "apparatus",
+    "leaves": "leaf",
+    "halves": "half",
+    "knives": "knife",
+    "shelves": "shelf",
+}
+
+
+def singular(word: str) -> str:
+    """The singular of an English noun (lower case): ``magnets`` → ``magnet``, ``cavities`` → ``cavity``."""
+    w = word.lower()
+    if "-" in w:
+        head, _, last = w.rpartition("-")
+        return f"{head}-{singular(last)}"
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) <= 3 or w.endswith(("ss", "us", "is", "ous", "ics")):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("'s"):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One token of a text: a word, a number or a punctuation mark, with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        """The token in lower case."""
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        """True for a word (letters first)."""
+        return self.text[:1].isalpha()
+
+
+def tokens(text: str) -> list[Word]:
+    """The words, numbers and punctuation marks of ``text``."""
+    return [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A noun phrase: its words (lower case), where it lies, the determiner before it and what follows it."""
+
+    words: tuple[str, ...]
+    start: int
+    end: int
+    det: str
+    after: str = ""
+    coordinated: bool = False
+
+    @property
+    def referring(self) -> bool:
+        """True when the phrase refers back (``the X``, ``said X``)."""
+        return self.det in REFERRING_DETS
+
+    @property
+    def head(self) -> str:
+        """The head noun, singular."""
+        return singular(self.words[-1])
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """The words with the head in the singular."""
+        return (*self.words[:-1], self.head)
+
+    @property
+    def text(self) -> str:
+        """The words joined by spaces."""
+        return " ".join(self.words)
+
+
+REFERRING_DETS = frozenset(
+    {
+        "the",
+        "said",
+        "the said",
+        "the at least one",
+        "the at least two",
+        "the one or more",
+        "said at least one",
+        "said at least two",
+        "said one or more",
+        "the plurality of",
+        "said plurality of",
+        "each of the",
+        "each of said",
+        "one of the",
+        "one of said",
+        "any of the",
+        "at least one of the",
+        "at least one of said",
+        "all of the",
+        "both of the",
+        "the two",
+        "the three",
+        "said two",
+        "the first and second",
+        "the respective",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishWords:
+    """The word lists of :mod:`lexicons/english.toml`, as sets."""
+
+    stop: frozenset[str]
+    introducing: frozenset[str]
+    referring: frozenset[str]
+    ly_nouns: frozenset[str]
+    distinguishing: frozenset[str]
+    exempt: frozenset[str]
+    environment: frozenset[str]
+    properties: frozenset[str]
+    process: frozenset[str]
+
+
+def english_words(lex: Lexicons | None = None) -> EnglishWords:
+    """The English word lists of a configuration (built once per :class:`Lexicons`)."""
+    lex = lex or Lexicons.default()
+    return lex.table("english-words", _build)
+
+
+def _build(lex: Lexicons) -> EnglishWords:
+    def s(*keys: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in lex.words("english", *keys))
+
+    return EnglishWords(
+        stop=s("phrases", "stop"),
+        introducing=s("phrases", "introducing"),
+        referring=s("phrases", "referring"),
+        ly_nouns=s("phrases", "ly-nouns"),
+        distinguishing=s("phrases", "distinguishing"),
+        exempt=s("phrases", "exempt"),
+        environment=s("phrases", "environment"),
+        properties=s("phrases", "properties"),
+        process=s("phrases", "process"),
+    )
+
+
+def _ends_phrase(w: Word, ew: EnglishWords) -> bool:
+    low = w.lower
+    if not w.is_word or low in ew.stop or low in ew.introducing:
+        return True
+    return len(low) > 4 and low.endswith("ly") and low not in ew.ly_nouns
+
+
+def _verb_at(toks: Sequence[Word], k: int, end: int, ew: EnglishWords) -> bool:
+    """Whether word ``k`` of a phrase running to ``end`` is a verb or a participle after the head."""
+    low = toks[k].lower
+    nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
+    det_next = nxt in ew.referring or nxt in ew.introducing or bool(_NUMBER.fullmatch(nxt))
+    if (low.endswith(("ed", "ing", "able", "ible")) and len(low) > 4) or low in _PARTICIPLES:
+        return det_next or k + 1 == end
+    if low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")):
+        return det_next or (k + 1 == end and len(nxt) > 4 and nxt.endswith("ly"))
+    return False
+
+
+_ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])
+_PARTICIPLES = frozenset(
+    [
+        "known",
+        "shown",
+        "given",
+        "taken",
+        "made",
+        "held",
+        "built",
+        "bound",
+        "found",
+        "kept",
+        "left",
+        "sold",
+        "worn",
+        "borne",
+        "drawn",
+        "grown",
+        "thrown",
+        "sewn",
+        "spun",
+        "wound",
+        "laid",
+        "led",
+        "fed",
+        "bent",
+        "sent",
+        "spent",
+        "lent",
+        "seen",
+        "done",
+    ]
+)
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def phrases(text: str, lex: Lexicons | None = None) -> list[Phrase]:
+    """The noun phrases of ``text`` in order, each with its determiner (``""`` when none)."""
+    ew = english_words(lex)
+    toks, abbreviations = _clean(tokens(text), ew)
+    multi = {m.start(): m for m in _MULTI_DET.finditer(text)}
+    out: list[Phrase] = []
+    det = ""
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        m = multi.get(t.start)
+        if m is not None:
+            det = " ".join(m.group().lower().split())
+            while i < n and toks[i].start < m.end():
+                i += 1
+            continue
+        low = t.lower
+        if low in ew.referring or low in ew.introducing:
+            det = low if not (det == "the" and low == "said") else "the said"
+            i += 1
+            continue
+        if _ends_phrase(t, ew):
+            det = "" if t.is_word or t.text in ",;:" else "-"
+            i += 1
+            continue
+        j = i
+        while j < n and not _ends_phrase(toks[j], ew):
+            j += 1
+        # a verb-like word followed by a determiner or a function word ends the phrase before it
+        for k in range(i + 1, j):
+            if _verb_at(toks, k, j, ew) or (toks[k].lower in _ORDINALS and toks[k - 1].lower not in ew.distinguishing):
+                j = k
+                break
+        words = tuple(w.lower for w in toks[i:j])
+        after = toks[j].lower if j < n else ""
+        if det != "-":
+            out.append(Phrase(words, toks[i].start, toks[j - 1].end, det, after))
+            # an abbreviation defined inside the phrase or right after it: "control unit (ECU)" → "ECU"
+            for k in range(i + 1, j + 1):
+                if k in abbreviations:
+                    out.append(Phrase((abbreviations[k], *words[k - i :]), toks[i].start, toks[j - 1].end, det, after))
+        det = ""
+        i = j
+    return _coordinate(out, text, ew)
+
+
+_SIGN = re.compile(r"(?:[A-Za-z]{0,2}\d+[A-Za-z'’]*|[a-zA-Z]|[ivx]+|[IVX]+|[-–,;/&]|and|to)")
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?")
+
+
+def _clean(toks: list[Word], ew: EnglishWords) -> tuple[list[Word], dict[int, str]]:
+    """Tokens without reference signs and abbreviations in parentheses (a sign ends a phrase, an abbreviation
+    does not), without ``one`` in ``a first one X``; and the abbreviations by the index of the token after them."""
+    out: list[Word] = []
+    abbreviations: dict[int, str] = {}
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.text in "([":
+            close = next((k for k in range(i + 1, min(n, i + 16)) if toks[k].text in ")]"), None)
+            if close is not None:
+                inner = [w.text for w in toks[i + 1 : close]]
+                if inner and all(_SIGN.fullmatch(w) for w in inner):
+                    out.append(Word(",", t.start, toks[close].end))
+                    i = close + 1
+                    continue
+                if len(inner) == 1 and _ABBREVIATION.fullmatch(inner[0]):
+                    abbreviations[len(out)] = inner[0].lower()
+                    i = close + 1
+                    continue
+        if (
+            t.lower == "one"
+            and out
+            and out[-1].lower in ew.distinguishing
+            and i + 1 < n
+            and toks[i + 1].is_word
+            and toks[i + 1].lower not in ew.stop
+        ):
+            i += 1
+            continue
+        out.append(t)
+        i += 1
+    return out, abbreviations
+
+
+def _coordinate(found: list[Phrase], text: str, ew: EnglishWords) -> list[Phrase]:
+    """``a first and a second magnet``: a phrase of modifiers alone takes the head of the next phrase."""
+    out = list(found)
+    for idx in range(len(out) - 1, -1, -1):
+        p = out[idx]
+        if idx + 1 >= len(out) or not all(w in ew.distinguishing for w in p.words):
+            continue
+        between = text[p.end : out[idx + 1].start].lower().split()
+        if not between or between[0] not in ("and", "or", ",", "and/or") or len(between) > 4:
+            continue
+        q = out[idx + 1]
+        rest = q.words[1:] if q.words[0] in ew.distinguishing else q.words
+        out[idx] = Phrase((*p.words, *rest), p.start, p.end, p.det, p.after, coordinated=True)
+    return out
+
+
+class Basis(enum.Enum):
+    """How far a reference is supported by earlier introductions."""
+
+    LITERAL = "literal"  # the same words (plural folded) were introduced
+    HEAD = "head"  # the head noun was introduced with other modifiers
+    CONFLICT = "conflict"  # the head was introduced, but with another distinguishing modifier (first / second)
+    NONE = "none"
+
+
+def _subsequence(small: Sequence[str], big: Sequence[str]) -> bool:
+    it = iter(big)
+    return all(any(x == y for y in it) for x in small)
+
+
+def basis(ref: Phrase, intros: Iterable[Phrase], lex: Lexicons | None = None) -> Basis:
+    """How ``intros`` support ``ref``: literally, by head only, with a conflicting modifier, or not at all."""
+    ew = english_words(lex)
+    best = Basis.NONE
+    keys = [p.key for p in intros]
+    for k in range(len(ref.words), 0, -1):
+        words = ref.words[:k]
+        if k < len(ref.words) and words[-1] in ew.distinguishing:
+            continue
+        head = singular(words[-1])
+        mods = [singular(w) for w in words[:-1]]
+        for key in keys:
+            if not key or key[-1] != head:
+                continue
+            if _subsequence(mods, [singular(w) for w in key[:-1]]):
+                return Basis.LITERAL
+            if k == len(ref.words):
+                missing = [w for w in mods if w not in key[:-1]]
+                if any(w in ew.distinguishing for w in missing):
+                    best = Basis.CONFLICT if best is Basis.NONE else best
+                else:
+                    best = Basis.HEAD
+    return best
+
+
+def suggestion(ref: Phrase, intros: Iterable[Phrase]) -> str | None:
+    """The closest introduced phrase to ``ref`` (did you mean), only from real introductions."""
+    texts = list(dict.fromkeys(p.text for p in intros if p.words))
+    target = ref.text
+    heads = [t for t in texts if singular(t.split()[-1]) == ref.head]
+    close = difflib.get_close_matches(target, heads or texts, n=1, cutoff=0.6 if heads else 0.8)
+    return close[0] if close else None
