@@ -90,3 +90,34 @@ def test_lint_format_docx_writes_the_reviewed_copy(tmp_path: Path) -> None:
     ):
         bad = run("lint", *args)
         assert bad.returncode == 2 and words in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_support_columns_align_for_chinese_terms() -> None:
+    from types import SimpleNamespace
+
+    from rich.cells import cell_len
+
+    from claimcheck.report.support_output import support_text
+
+    para = SimpleNamespace(cite="¶5", section="embodiments")
+    rows = [
+        (SimpleNamespace(text="底座", claim=1), [para], []),
+        (SimpleNamespace(text="外倾角度卡止位", claim=6), [], [para]),
+        (SimpleNamespace(text="PTC加热片", claim=12), [], []),
+    ]
+    lines = support_text(rows).splitlines()
+    starts = [cell_len(line[: line.index(mark)]) for line, mark in zip(lines, ("¶5", "ONLY", "NOT"), strict=False)]
+    assert len(set(starts)) == 1, lines
+    assert lines[-1] == "1 of 3 claim terms found in the description"
+
+
+def test_readme_support_example_is_current() -> None:
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ claimcheck support ", 1)[1].split("```", 1)[0]
+    command, *shown = block.splitlines()
+    r = run("support", *command.split(), cwd=ROOT)
+    real = r.stdout.splitlines()
+    for line in shown:
+        assert line.strip() == "…" or line in real, line

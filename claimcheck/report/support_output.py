@@ -27,19 +27,31 @@ def support_json(rows: Sequence[SupportRow]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
+def display_width(text: str) -> int:
+    """Terminal cells ``text`` takes: a Chinese character takes two."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal cells (``str.ljust`` counts a Chinese character as one)."""
+    return text + " " * max(0, width - display_width(text))
+
+
 def support_text(rows: Sequence[SupportRow]) -> str:
-    """One line per term: the paragraphs that support it, ONLY IN BACKGROUND, or NOT FOUND."""
+    """One line per term: the paragraphs that support it, ONLY IN BACKGROUND, or NOT FOUND; columns aligned."""
+    width = min(max((display_width(t.text) for t, _, _ in rows), default=0), 32) + 2
     lines: list[str] = []
     for t, body, background in rows:
+        head = f"  claim {t.claim:>2}  {pad(t.text, width)}"
         if body:
             cites = "、".join(p.cite for p in body[:8]) + (" …" if len(body) > 8 else "")
-            lines.append(f"  claim {t.claim:>2}  {t.text:<16} {cites}")
+            lines.append(head + cites)
         elif background:
-            lines.append(
-                f"  claim {t.claim:>2}  {t.text:<16} ONLY IN BACKGROUND {'、'.join(p.cite for p in background[:5])}"
-            )
+            lines.append(head + "ONLY IN BACKGROUND " + "、".join(p.cite for p in background[:5]))
         else:
-            lines.append(f"  claim {t.claim:>2}  {t.text:<16} NOT FOUND")
+            lines.append(head + "NOT FOUND")
     supported = sum(1 for _, b, _ in rows if b)
     lines.append(f"{supported} of {len(rows)} claim terms found in the description")
     return "\n".join(lines)
