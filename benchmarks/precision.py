@@ -198,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quiet", action="store_true", help="figures only, no lists")
     args = ap.parse_args(argv)
     rows = read_table(args.table) if args.table.exists() else []
+    rows += read_table(TABLE.with_name("adjudicated_en.tsv")) if args.table == TABLE else []  # English rules
     missing = report(current_findings(), rows, quiet=args.quiet)
     if args.write_missing is not None and missing:
         write_missing(args.write_missing, missing)
