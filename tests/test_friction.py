@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import docx
@@ -121,3 +122,23 @@ def test_readme_support_example_is_current() -> None:
     real = r.stdout.splitlines()
     for line in shown:
         assert line.strip() == "…" or line in real, line
+
+
+def test_every_rule_has_chinese_documentation() -> None:
+    from claimcheck.report.rule_docs import chinese_docs
+    from claimcheck.rules import ALL_RULES
+    from claimcheck.rules.house import HouseRulesRule
+
+    docs = chinese_docs()
+    han = re.compile(r"[\u4e00-\u9fff]")
+    missing = [r.name for r in [*ALL_RULES, HouseRulesRule] if r.name not in docs]
+    assert not missing, f"add a Chinese summary and reason to claimcheck/report/rules_zh.toml for: {missing}"
+    for name, entry in docs.items():
+        assert set(entry) == {"summary", "why"}, name
+        assert all(han.search(v) and v.endswith("。") for v in entry.values()), name
+
+
+def test_rules_command_prints_chinese_and_english() -> None:
+    r = run("rules", "C002")
+    assert r.returncode == 0
+    assert "说明：权利要求依赖说明书或附图" in r.stdout and "理由：" in r.stdout and "## What it flags" in r.stdout
