@@ -17,6 +17,7 @@ class LintFormat(enum.StrEnum):
     sarif = "sarif"
     github = "github"
     docx = "docx"
+    jsonl = "jsonl"
 
 
 class Level(enum.StrEnum):
@@ -70,6 +71,13 @@ def lint(
     ] = None,
     claims_lang: LangOpt = None,
     max_size: MaxSizeOpt = 20,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Processes linting a batch of files [default: all cores].")
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Lint on a Dask cluster: its scheduler address (tcp://host:8786), or local."),
+    ] = None,
     color: Annotated[
         ColorMode, typer.Option("--color", help="Colour the text output: auto (on a terminal), always or never.")
     ] = ColorMode.auto,
@@ -108,6 +116,35 @@ def lint(
     if not files:
         raise InputError("no claim files found in " + ", ".join(str(p) for p in paths))
     check_inputs(files, description, abstract, format.value, output)
+    from claimcheck.cli.lint_batch import run_batch, streams
+
+    if streams(format.value, baseline, write_baseline):
+        raise typer.Exit(
+            run_batch(
+                paths,
+                total=len(files),
+                fmt=format.value,
+                color=format is LintFormat.text
+                and wants_color(ColorMode.never if no_color else color, output is None and sys.stdout.isatty()),
+                output=output,
+                jobs=jobs,
+                dask=dask,
+                fail_on=config_for(files[0]).fail_on,
+                output_lang=config_for(files[0]).lang,
+                options={
+                    "config": config,
+                    "profile": profile,
+                    "select": tuple(split_list(select)),
+                    "ignore": tuple(split_list(ignore)),
+                    "fail_on": Severity.parse(fail_on.value) if fail_on is not None else None,
+                    "lang": lang.value if lang is not None else None,
+                    "claims_lang": claims_lang,
+                    "max_bytes": megabytes(max_size),
+                    "description": description,
+                    "abstract": abstract,
+                },
+            )
+        )
     progress = None
     if len(files) > 10 and sys.stderr.isatty():
         from rich.console import Console
