@@ -138,7 +138,10 @@ def score_dict(r: ScoreReport) -> dict[str, Any]:
                 "weight": c.weight,
                 "source": c.source,
                 "detail": c.result.detail,
-                "evidence": [{"quote": e.quote, "line": e.line, "section": e.section} for e in c.result.evidence],
+                "evidence": [
+                    {"quote": e.quote, "line": e.line, "section": e.section, "start": e.start}
+                    for e in c.result.evidence
+                ],
                 "requests": c.result.requests,
             }
             for c in r.criteria
@@ -289,6 +292,8 @@ def score_html(reports: list[ScoreReport]) -> str:
 
 
 __all__ = [
+    "PROSPECT_ZH",
+    "ROUTE_ZH",
     "SECTION_ZH",
     "plan_dict",
     "plan_text",
