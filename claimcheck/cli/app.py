@@ -14,6 +14,7 @@ from claimcheck.cli.match_cmd import match
 from claimcheck.cli.parse_cmd import parse, tree
 from claimcheck.cli.score_cmd import score
 from claimcheck.cli.search_cmd import search
+from claimcheck.cli.serve_cmd import serve
 
 app = typer.Typer(
     name="claimcheck",
@@ -45,3 +46,4 @@ for command in (parse, tree, lint, rules, diff, support, score, match):
     app.command()(command)
 app.command()(search)
 app.add_typer(index_app)
+app.command()(serve)
