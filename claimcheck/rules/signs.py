@@ -53,8 +53,10 @@ class ReferenceSign(Rule):
 
     ## Traps
     Step labels ((a), (1), S1), units and percentages ((wt%), (质量份)), formulae, abbreviations defined in
-    parentheses (电子控制单元（ECU）), (甲基)丙烯酸 and SEQ ID NO are accepted.  Without a list of signs
-    from the description, bare numbers are checked only against signs the claims themselves use.
+    parentheses (电子控制单元（ECU）), (甲基)丙烯酸 and SEQ ID NO are accepted.  A bare numeral right after
+    a part name (手柄4, 过温保护模块5) is a sign without parentheses even when the claims never bracket it, once
+    per claim; component designators (U1, R1, Q1), values and counts (3mm, 2个, 3相) are not; square brackets
+    (车架[3]) are only info.
     """
 
     name = "reference-sign"
@@ -97,18 +99,45 @@ class ReferenceSign(Rule):
                     en=f"the parenthesised text '{content}' is not a reference sign and may limit the scope unclearly",
                     fix=Fix("删除括号，把内容写入权利要求或删去", "remove the brackets: state the feature or drop it"),
                 )
+            bare_seen: set[tuple[str, str]] = set()
+            inside = [(m.start(), m.end()) for m in _PAREN.finditer(t)]
             for sign in find_signs(t):
-                if sign.bracketed or sign.ranged or len(sign.numerals) != 1:
+                if sign.ranged or len(sign.numerals) != 1:
                     continue
                 number = sign.numerals[0]
-                for name in sorted(signed.get(number, ())):
-                    if not sign.name.endswith(name):
-                        continue
-                    span = c.flat.span(sign.start - len(name), sign.end)
-                    yield self.report(
-                        c,
-                        span,
-                        zh=f"附图标记应加括号：“{name}{number}”应写作“{name}({number})”",
-                        en=f"reference sign without parentheses: write {name}({number})",
-                        fix=Fix(f"改为“{name}({number})”", f"write {name}({number})", span, f"{name}({number})"),
-                    )
+                if sign.bracketed:
+                    if t[sign.start] in "[［【":
+                        # an old or converted style: the sign is there, only the brackets differ (info)
+                        span = c.flat.span(sign.start, sign.end)
+                        yield self.report(
+                            c,
+                            span,
+                            zh=f"附图标记宜使用圆括号：“{c.flat.text[sign.start : sign.end]}”应写作“({number})”",
+                            en=f"a reference sign goes in round brackets: write ({number})",
+                            severity=Severity.INFO,
+                            fix=Fix(f"改为“({number})”", f"write ({number})", span, f"({number})"),
+                        )
+                    continue
+                names = [n for n in sorted(signed.get(number, ())) if sign.name.endswith(n)]
+                if names:
+                    name = names[0]
+                    start = sign.start - len(name)
+                elif (
+                    sign.name
+                    and (sign.name, number) not in bare_seen
+                    and not any(a < sign.start < b for a, b in inside)
+                ):
+                    # a bare numeral after a part name the claims never bracket (手柄4): a sign all the same
+                    name = sign.name
+                    start = sign.name_start
+                else:
+                    continue
+                bare_seen.add((sign.name, number))
+                span = c.flat.span(start, sign.end)
+                yield self.report(
+                    c,
+                    span,
+                    zh=f"附图标记应加括号：“{name}{number}”应写作“{name}({number})”",
+                    en=f"reference sign without parentheses: write {name}({number})",
+                    fix=Fix(f"改为“{name}({number})”", f"write {name}({number})", span, f"{name}({number})"),
+                )
