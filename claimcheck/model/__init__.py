@@ -1,11 +1,12 @@
 """The data model: pure data, standard library only, no I/O."""
 
-from claimcheck.model.claim import Category, Claim, Kind, Reference, RefMode, Segment
+from claimcheck.model.claim import MAX_CLAIM, Category, Claim, Kind, PrecedingClaims, Reference, RefMode, Segment
 from claimcheck.model.claimset import ClaimSet, Directive
 from claimcheck.model.flat import FlatText, flatten
 from claimcheck.model.source import Location, Origin, SourceText, Span, fold_width
 
 __all__ = [
+    "MAX_CLAIM",
     "Category",
     "Claim",
     "ClaimSet",
@@ -14,6 +15,7 @@ __all__ = [
     "Kind",
     "Location",
     "Origin",
+    "PrecedingClaims",
     "RefMode",
     "Reference",
     "Segment",

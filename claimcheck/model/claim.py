@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from claimcheck.model.source import Span
 
@@ -28,6 +29,68 @@ class Category(enum.Enum):
     UNKNOWN = "unknown"
 
 
+MAX_CLAIM = 10_000
+"""The highest claim number read from any source; a claim numbered beyond it is an input error."""
+
+
+class PrecedingClaims(Sequence[int]):
+    """The numbers 1 … ``stop - 1`` of "all preceding claims" (如前述权利要求中任一项), without building them.
+
+    A read-only sequence: iteration, ``len``, ``in`` and indexing work as on the tuple it stands for, and it
+    compares equal to a tuple or list of the same numbers.  Its length is at most :data:`MAX_CLAIM`.
+    """
+
+    __slots__ = ("_numbers",)
+
+    def __init__(self, stop: int) -> None:
+        self._numbers = range(1, max(1, min(stop, MAX_CLAIM + 1)))
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[int, ...]: ...
+    def __getitem__(self, index: int | slice) -> int | tuple[int, ...]:
+        if isinstance(index, slice):
+            return tuple(self._numbers[index])
+        return self._numbers[index]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._numbers)
+
+    def __reversed__(self) -> Iterator[int]:
+        return reversed(self._numbers)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._numbers
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PrecedingClaims):
+            return self._numbers == other._numbers
+        if isinstance(other, (tuple, list)):
+            return len(other) == len(self._numbers) and all(a == b for a, b in zip(other, self._numbers, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._numbers))
+
+    def __add__(self, other: Sequence[int]) -> tuple[int, ...]:
+        return (*self._numbers, *other)
+
+    def __radd__(self, other: Sequence[int]) -> tuple[int, ...]:
+        return (*other, *self._numbers)
+
+    def __repr__(self) -> str:
+        return f"PrecedingClaims({self._numbers.stop})"
+
+    @property
+    def stop(self) -> int:
+        """The number of the referring claim (one past the last number), capped at ``MAX_CLAIM + 1``."""
+        return self._numbers.stop
+
+
 class RefMode(enum.Enum):
     """How a claim refers to the claims it depends on."""
 
@@ -49,7 +112,8 @@ class Segment:
 class Reference:
     """The reference part of a claim (``根据权利要求1或2所述的``).
 
-    ``numbers`` are the claims named, in order; ``connectors`` the words that
+    ``numbers`` are the claims named, in order (for all preceding claims a :class:`PrecedingClaims`, which
+    behaves as the tuple of them without building it); ``connectors`` the words that
     join them (``或``, ``和``, ``、``, ``至`` …); ``any_of`` is set when the
     phrase says 任一项 / 任意一项 / 之一 / any one of; ``all_preceding`` when it
     refers to all preceding claims (如前述权利要求任一项所述); ``bare_range`` when a
@@ -60,7 +124,7 @@ class Reference:
     """
 
     segment: Segment
-    numbers: tuple[int, ...]
+    numbers: Sequence[int]
     connectors: tuple[str, ...]
     mode: RefMode
     any_of: bool = False
@@ -103,8 +167,8 @@ class Claim:
         return self.body.text
 
     @property
-    def refs(self) -> tuple[int, ...]:
-        """The numbers of the claims this claim depends on."""
+    def refs(self) -> Sequence[int]:
+        """The numbers of the claims this claim depends on (a tuple, or :class:`PrecedingClaims`)."""
         return self.reference.numbers if self.reference and self.kind is Kind.DEPENDENT else ()
 
     @property
@@ -122,4 +186,7 @@ class Claim:
     @property
     def is_multiple_dependent(self) -> bool:
         """True when the claim depends on two or more claims."""
-        return len(set(self.refs)) >= 2
+        refs = self.refs
+        if isinstance(refs, PrecedingClaims):
+            return len(refs) >= 2
+        return len(set(refs)) >= 2

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from claimcheck.model.claim import Claim
+from claimcheck.model.claim import Claim, PrecedingClaims
 from claimcheck.model.source import SourceText, Span
 
 
@@ -57,12 +57,28 @@ class ClaimSet:
 
     def parents(self, claim: Claim) -> list[Claim]:
         """The existing, earlier claims that ``claim`` depends on, in reference order."""
+        refs = claim.refs
+        if isinstance(refs, PrecedingClaims):
+            # all preceding claims: every earlier number, without a lookup per number
+            return [c for n, c in self._sorted_numbers if n < claim.number and n in refs and c is not claim]
         out: list[Claim] = []
-        for n in dict.fromkeys(claim.refs):
+        for n in dict.fromkeys(refs):
             p = self.by_number.get(n)
             if p is not None and p.number < claim.number and p is not claim:
                 out.append(p)
         return out
+
+    @cached_property
+    def _sorted_numbers(self) -> list[tuple[int, Claim]]:
+        return sorted(self.by_number.items())
+
+    def has_parents(self, claim: Claim) -> bool:
+        """True when ``claim`` depends on an existing earlier claim (without listing them all)."""
+        for n in claim.refs:
+            p = self.by_number.get(n)
+            if p is not None and p.number < claim.number and p is not claim:
+                return True
+        return False
 
     def basis_claims(self, claim: Claim) -> list[Claim]:
         """Claims whose text a claim may rely on: its parents, or the claims it mentions."""
@@ -89,6 +105,8 @@ class ClaimSet:
 
     def ancestors(self, claim: Claim) -> list[Claim]:
         """Every claim ``claim`` depends on, directly or not, nearest first, without repeats."""
+        if isinstance(claim.refs, PrecedingClaims):
+            return self.parents(claim)  # every ancestor is an earlier claim, and each of those is a parent
         seen: dict[int, Claim] = {}
         frontier = self.parents(claim)
         while frontier:
@@ -103,32 +121,37 @@ class ClaimSet:
     def paths(self, claim: Claim) -> list[list[Claim]]:
         """Each chain of ancestors from ``claim``'s parent up to an independent claim.
 
-        A claim with two parents has at least two paths.  The number of paths is
-        capped at 256 to stay fast on pathological sets.
+        A claim with two parents has at least two paths.  The number of paths is capped at 256 to stay fast
+        on pathological sets; the walk is iterative, so a chain of thousands of claims is followed too.
         """
         out: list[list[Claim]] = []
-
-        def walk(c: Claim, acc: list[Claim]) -> None:
-            if len(out) >= 256:
-                return
+        # a stack of (claim, the link to the path that led to it): paths are built only at their ends
+        Link = tuple[Claim, object]
+        stack: list[tuple[Claim, Link | None]] = [(p, None) for p in reversed(self.parents(claim))]
+        while stack and len(out) < 256:
+            c, before = stack.pop()
+            link: Link = (c, before)
             ps = self.parents(c)
             if not ps:
-                out.append(acc)
-                return
-            for p in ps:
-                walk(p, [*acc, p])
-
-        for p in self.parents(claim):
-            walk(p, [p])
+                path: list[Claim] = []
+                node: object = link
+                while node is not None:
+                    assert isinstance(node, tuple)
+                    path.append(node[0])
+                    node = node[1]
+                path.reverse()
+                out.append(path)
+                continue
+            stack.extend((p, link) for p in reversed(ps))
         return out
 
     def roots(self, claim: Claim) -> list[Claim]:
         """The independent claim(s) at the top of ``claim``'s chains (itself if independent)."""
-        if not self.parents(claim):
+        if not self.has_parents(claim):
             return [claim]
         found: dict[int, Claim] = {}
         for a in self.ancestors(claim):
-            if not self.parents(a):
+            if not self.has_parents(a):
                 found[a.number] = a
         return sorted(found.values(), key=lambda c: c.number)
 

@@ -12,7 +12,7 @@ import re
 
 from claimcheck.errors import InputError
 from claimcheck.lexicon import Lexicons
-from claimcheck.model.claim import Category, Claim, Kind, Reference, Segment
+from claimcheck.model.claim import MAX_CLAIM, Category, Claim, Kind, Reference, Segment
 from claimcheck.model.claimset import ClaimSet, Directive
 from claimcheck.model.flat import FlatText, flatten
 from claimcheck.model.language import language_of
@@ -23,7 +23,7 @@ from claimcheck.parse.split import RawClaim, blank_ignored, split_claims
 
 __all__ = ["FlatText", "flatten", "parse_source", "parse_text"]
 
-_BLOCK_LABEL = re.compile(r"[ \t\u3000]*(\d{1,3})[ \t]*[.、)](?!\d)[ \t\u3000]*")
+_BLOCK_LABEL = re.compile(r"[ \t\u3000]*(\d{1,5})[ \t]*[.、)](?!\d)[ \t\u3000]*")
 _EN_DEP_BLOCK = re.compile(
     r"\b(?:comprising|comprises|comprised|including|includes|consisting|consists|wherein|having|containing|contains|"
     r"characteri[sz]ed|encoding|encoded|made|obtained|produced)\b",
@@ -72,6 +72,10 @@ def parse_source(src: SourceText, lexicons: Lexicons | None = None) -> ClaimSet:
     raws = _raw_from_blocks(src, folded, warnings) if src.blocks is not None else split_claims(folded)
     if not raws:
         raise InputError(f"{src.path}: no claims found (expected numbered claims such as '1. 一种…')")
+    too_high = next((r for r in raws if r.number > MAX_CLAIM), None)
+    if too_high is not None:
+        line, _ = src.position(too_high.span.start)
+        raise InputError(f"{src.path}:{line}: claim number {too_high.number} is over the limit of {MAX_CLAIM:,} claims")
     english = _english(clean)
     claims: list[Claim] = []
     by_number: dict[int, Claim] = {}
@@ -144,20 +148,19 @@ def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Cl
         claim.subject = flat.segment(*subj)
         claim.category = S.category_of(claim.subject.text if not english else t[subj[0] : subj[1]], english, lex)
     if claim.kind is Kind.DEPENDENT and claim.reference is not None:
-        parents = [earlier[n] for n in claim.reference.numbers if n in earlier and n < claim.number]
-        if parents:
-            pcat = parents[0].category
+        # the first existing earlier parent (found without walking "all preceding claims" to the end)
+        first = next((earlier[n] for n in claim.reference.numbers if n in earlier and n < claim.number), None)
+        if first is not None:
+            pcat = first.category
             if claim.category is Category.UNKNOWN:
                 claim.category = pcat
             elif claim.subject is not None and (
-                (not english and _names_parent(claim.subject.text, parents[0], lex))
-                or (
-                    english and not re.match(r"\s*the\b", t, re.I) and not _same_head_en(claim.subject.text, parents[0])
-                )
+                (not english and _names_parent(claim.subject.text, first, lex))
+                or (english and not re.match(r"\s*the\b", t, re.I) and not _same_head_en(claim.subject.text, first))
             ):
                 # 根据权利要求1所述的方法制得的产品: another category built on claim 1
                 claim.kind = Kind.INDEPENDENT
-                claim.mentions = claim.reference.numbers
+                claim.mentions = tuple(claim.reference.numbers)
     _two_part(claim, flat, english, subj, lex)
     return claim
 

@@ -20,12 +20,10 @@ of one claim and return offsets into it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.model.claim import RefMode
-
-MAX_CLAIM = 10_000
-"""The highest number read as a claim number."""
+from claimcheck.model.claim import MAX_CLAIM, PrecedingClaims, RefMode
 
 _DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d~\uff5e\u301c"
 _DASH = "[" + re.escape(_DASH_CHARS) + "]"
@@ -110,7 +108,7 @@ _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 def _number(tok: str) -> int | None:
     """The value of a number token (``12``, ``十二``), or None for a connector."""
     if tok.isdigit():
-        return int(tok)
+        return int(tok) if len(tok) <= 6 else MAX_CLAIM + 1  # never int() of thousands of digits
     if tok[0] not in _CN_DIGITS and tok[0] != "十":
         return None
     tens, _, units = tok.partition("十")
@@ -125,7 +123,7 @@ class RefMatch:
 
     start: int
     end: int
-    numbers: tuple[int, ...]
+    numbers: Sequence[int]
     connectors: tuple[str, ...]
     mode: RefMode
     any_of: bool
@@ -172,7 +170,7 @@ _ALT = {"或", "或者", "或是", "or"}
 _CUM = {"和", "及", "以及", "与", "并", "和/或", "and"}
 
 
-def _mode(numbers: tuple[int, ...], connectors: tuple[str, ...], any_of: bool) -> RefMode:
+def _mode(numbers: Sequence[int], connectors: tuple[str, ...], any_of: bool) -> RefMode:
     if len(set(numbers)) <= 1:
         return RefMode.SINGLE
     if any_of:
@@ -187,7 +185,7 @@ def _mode(numbers: tuple[int, ...], connectors: tuple[str, ...], any_of: bool) -
 
 def _all_preceding(start: int, end: int, own_number: int, has_end: bool) -> RefMatch:
     """A reference to every preceding claim (如前述权利要求中任一项所述, any preceding claim)."""
-    numbers = tuple(range(1, min(own_number, MAX_CLAIM + 1)))
+    numbers = PrecedingClaims(own_number)
     mode = RefMode.ALTERNATIVE if len(numbers) > 1 else RefMode.SINGLE
     return RefMatch(start, end, numbers, (), mode, True, True, False, False, has_end)
 

@@ -17,16 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.model.claim import MAX_CLAIM
 from claimcheck.model.source import Span
 
 _LABEL = re.compile(
     r"""
     (?P<lead>^[ \t\u3000]*|(?<=[。.])[ \t\u3000]*)
     (?:
-        (?P<n1>\d{1,3})[ \t]*(?P<sep>[.、](?!\d)|\)(?!\d))
-      | [\[【][ \t]*(?P<n2>\d{1,3})[ \t]*[\]】]
-      | 权利要求[ \t]*(?P<n3>\d{1,3})[ \t]*(?:[.、:：]|[ \t]+)(?!所述|或|和|至|中)
-      | (?i:claim)[ \t]+(?P<n4>\d{1,3})[ \t]*[.:]
+        (?P<n1>\d{1,5})[ \t]*(?P<sep>[.、](?!\d)|\)(?!\d))
+      | [\[【][ \t]*(?P<n2>\d{1,5})[ \t]*[\]】]
+      | 权利要求[ \t]*(?P<n3>\d{1,5})[ \t]*(?:[.、:：]|[ \t]+)(?!所述|或|和|至|中)
+      | (?i:claim)[ \t]+(?P<n4>\d{1,5})[ \t]*[.:]
     )
     [ \t\u3000\xa0]*
     """,
@@ -98,7 +99,7 @@ def split_claims(folded: str) -> list[RawClaim]:
         if (label_end >= len(folded) or folded[label_end] in "\r\n") and not folded[label_end:].strip():
             continue  # a bare number at the very end is not a claim label
         if not accepted:
-            if n == 1 or _strong(m):
+            if n == 1 or (_strong(m) and n <= MAX_CLAIM):
                 accepted.append((n, start, label_end))
             continue
         prev_n, _, prev_label_end = accepted[-1]

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claimcheck.errors import InputError
+from claimcheck.model.claim import MAX_CLAIM
 from claimcheck.model.source import Origin, SourceText, Span
 
 if TYPE_CHECKING:
@@ -167,13 +168,17 @@ def _claims(root: etree._Element, data: bytes, path: str, lang: str | None) -> S
             continue
         num: int | None = None
         if num_attr is not None:
-            digits = re.sub(r"\D", "", num_attr)
+            digits = re.sub(r"\D", "", num_attr).lstrip("0") or ("0" if re.search(r"\d", num_attr) else "")
+            if len(digits) > 5 or (digits and int(digits) > MAX_CLAIM):
+                raise InputError(
+                    f'{path}:{_line(el) or 1}: claim num="{num_attr[:20]}" is over the limit of {MAX_CLAIM:,} claims'
+                )
             num = int(digits) if digits else None
         if blocks:
             b.add_synthetic("\n", _line(el))
             start = b.length
         probe = "".join(str(t) for t in el.itertext() if t).lstrip()
-        if not re.match(r"[0-9０-９]{1,3}\s*[.．、)）]", probe) and num is not None:
+        if not re.match(r"[0-9０-９]{1,5}\s*[.．、)）]", probe) and num is not None:
             b.add_synthetic(f"{num}. ", _line(el))
         _claim_text(el, b)
         blocks.append((num, Span(start, b.length)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from claimcheck.model import Claim, ClaimSet, RefMode, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
@@ -22,7 +22,7 @@ def _multiple(cs: ClaimSet, c: Claim) -> bool:
     return len(cs.parents(c)) >= 2
 
 
-def _all_refs(c: Claim) -> tuple[int, ...]:
+def _all_refs(c: Claim) -> Sequence[int]:
     """Numbers a claim refers to in its reference part, dependent or not."""
     if c.reference is not None:
         return c.reference.numbers
