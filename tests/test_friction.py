@@ -142,3 +142,24 @@ def test_rules_command_prints_chinese_and_english() -> None:
     r = run("rules", "C002")
     assert r.returncode == 0
     assert "说明：权利要求依赖说明书或附图" in r.stdout and "理由：" in r.stdout and "## What it flags" in r.stdout
+
+
+def test_description_findings_point_at_the_term() -> None:
+    from claimcheck.lint.config import Config
+
+    flagged = {}
+    for name in ("CN117439507A", "CN101243817A"):
+        claims, desc = CORPUS / "cn" / f"{name}.txt", CORPUS / "cn" / f"{name}.desc.txt"
+        from claimcheck.lint.engine import lint_paths
+
+        result = lint_paths([claims], config_for=lambda _p: Config(select=["W003", "W007"]), description_path=desc)[0]
+        for d in result.diagnostics:
+            assert d.where is not None
+            flagged[(name, d.code, d.message_en)] = d.where.text[d.span.start : d.span.end]
+    assert (
+        flagged[("CN117439507A", "W003", "the description uses numeral 1 for both '安装支架' and '光伏板面'")]
+        == "光伏板面1"
+    )
+    refers = "the description refers to figure 5 (¶27) but the description of the drawings lists none"
+    assert flagged[("CN101243817A", "W007", refers)] == "图5"
+    assert all(len(text) <= 12 for text in flagged.values()), flagged

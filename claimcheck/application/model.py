@@ -38,6 +38,14 @@ class Paragraph:
         """How to cite the paragraph: ``[0012]`` when numbered, else ``¶12`` (its position)."""
         return f"[{self.number}]" if self.number else f"¶{self.index}"
 
+    def find(self, *words: str) -> Span:
+        """The span of the first of ``words`` found in the paragraph (a finding points at the term); else all of it."""
+        for word in words:
+            i = self.text.find(word) if word else -1
+            if i >= 0:
+                return Span(self.span.start + i, self.span.start + i + len(word))
+        return self.span
+
     @property
     def cnipa(self) -> int:
         """The paragraph number CNIPA prints: the printed number when there is one, else the body-paragraph count."""

@@ -65,7 +65,7 @@ class FigureReference(Rule):
             if not any(same_figure(f, r) for r in referred):
                 yield self.report(
                     None,
-                    p.span,
+                    p.find(f"图{f}", f"图 {f}"),
                     zh=f"附图说明中列出了图{f}，但说明书其他部分从未提及图{f}",
                     en=f"figure {f} is listed in the description of the drawings but never referred to",
                     where=desc.source,
@@ -74,7 +74,7 @@ class FigureReference(Rule):
             if not any(same_figure(f, g) for g in listed):
                 yield self.report(
                     None,
-                    p.span,
+                    p.find(f"图{f}", f"图 {f}"),
                     zh=f"说明书提及图{f}（{p.cite}），但附图说明中没有图{f}",
                     en=f"the description refers to figure {f} ({p.cite}) but the description of the drawings lists none",
                     where=desc.source,

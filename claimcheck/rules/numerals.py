@@ -81,7 +81,7 @@ class ReferenceNumeral(Rule):
                 p = next((p for p in running if _names(p.text, numeral, strong[1][0])), None)
                 yield self.report(
                     None,
-                    p.span if p else Span(0, 0),
+                    p.find(strong[1][0] + numeral, strong[1][0]) if p else Span(0, 0),
                     zh=f"说明书中附图标记{numeral}同时用于“{strong[0][0]}”和“{strong[1][0]}”",
                     en=f"the description uses numeral {numeral} for both '{strong[0][0]}' and '{strong[1][0]}'",
                     where=desc.source,
@@ -89,7 +89,7 @@ class ReferenceNumeral(Rule):
             if numeral in listed and not any(same_part(listed[numeral], g) for g, _ in groups[:1]):
                 yield self.report(
                     None,
-                    lists[0].span,
+                    next((q.find(listed[numeral]) for q in lists if listed[numeral] in q.text), lists[0].span),
                     zh=f"附图标记说明中{numeral}为“{listed[numeral]}”，具体实施方式中却是“{groups[0][0]}”",
                     en=f"the list of signs names {numeral} '{listed[numeral]}' but the text calls it '{groups[0][0]}'",
                     where=desc.source,
