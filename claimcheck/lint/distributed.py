@@ -37,7 +37,7 @@ def lint_batch(jobs: list[tuple[LintInput, BatchOptions]]) -> list[FileOutcome]:
     return [lint_one(job) for job in jobs]
 
 
-def connect(scheduler: str) -> Any:
+def connect(scheduler: str, timeout: str = "10s") -> Any:
     """A Dask client: ``local`` (or ``local:N``) starts a cluster of N worker processes here, else an address."""
     try:
         from dask import distributed
@@ -50,7 +50,7 @@ def connect(scheduler: str) -> Any:
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
         return Client(cluster)
     try:
-        return Client(scheduler, timeout="10s")
+        return Client(scheduler, timeout=timeout)
     except (OSError, TimeoutError, ValueError) as e:
         raise InputError(f"--dask {scheduler}: cannot reach the scheduler: {e}") from None
 
