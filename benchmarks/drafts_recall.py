@@ -68,6 +68,8 @@ class Found:
     severity: str
     text: str
     message: str
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,20 +105,33 @@ def lint_draft(draft: Draft) -> list[Found]:
     out: list[Found] = []
     for d in lint_text(text, cfg):
         flagged = text[d.span.start : d.span.end].replace("\n", "")
-        out.append(Found(d.claim or 0, d.code, d.severity.label, flagged, d.message_zh))
+        out.append(Found(d.claim or 0, d.code, d.severity.label, flagged, d.message_zh, d.span.start, d.span.end))
     return out
 
 
-def detected(defect: dict[str, object], found: list[Found]) -> bool:
-    """Whether a finding of an expected rule on the defect's claim covers or touches its text."""
+def detected(defect: dict[str, object], found: list[Found], text: str = "") -> bool:
+    """Whether a finding of an expected rule on the defect's claim points at its words: the flagged text and the
+    keyed words overlap in the draft (所述激光雷 for 激光雷达 counts), or one contains the other."""
     codes = TYPES[str(defect["type"])]
     want = str(defect.get("text", ""))
+    places = [(i, i + len(want)) for i in _occurrences(text, want)] if want else []
     for f in found:
         if f.code not in codes or f.claim != defect["claim"]:
             continue
         if not want or not f.text or want in f.text or f.text in want:
             return True
+        if any(f.start < b and a < f.end for a, b in places):
+            return True
     return False
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out: list[int] = []
+    i = text.find(word)
+    while i != -1:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 @dataclass
@@ -138,13 +153,14 @@ def score(drafts: list[Draft]) -> Result:
     res = Result(Counter(), Counter(), [], [])
     for draft in drafts:
         found = lint_draft(draft)
+        text = draft.path.read_text(encoding="utf-8")
         if draft.clean:
             res.clean_findings.extend((draft.path.name, f) for f in found)
             continue
         for defect in draft.defects:
             kind = str(defect["type"])
             res.total[kind] += 1
-            if detected(defect, found):
+            if detected(defect, found, text):
                 res.hits[kind] += 1
             else:
                 res.missed.append((draft.path.name, defect))

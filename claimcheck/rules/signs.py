@@ -31,6 +31,10 @@ def _sign_with_words(content: str) -> bool:
     )
 
 
+# a number followed by one of these counts or names a kind (2型糖尿病, 3相, 5号), it is no sign
+_COUNTED = frozenset("型号相级次倍代段阶期类种元维位路通档挡线层个只根块条片台套组对天年月日周度寸克升秒分")
+
+
 class ReferenceSign(Rule):
     """Parentheses that hold something other than a reference sign, or a reference sign written without them.
 
@@ -126,6 +130,7 @@ class ReferenceSign(Rule):
                     sign.name
                     and (sign.name, number) not in bare_seen
                     and not any(a < sign.start < b for a, b in inside)
+                    and t[sign.end : sign.end + 1] not in _COUNTED
                 ):
                     # a bare numeral after a part name the claims never bracket (手柄4): a sign all the same
                     name = sign.name

@@ -119,7 +119,7 @@ class NarrowIndependent(Rule):
             )
 
 
-_PROCESS_HINT = re.compile(r"制备|制造|加工|生产|合成|成型|焊接|烧结|浇注|混合|搅拌|加热|冷却|干燥|固化|注塑|装配")
+_PROCESS_HINT = re.compile(r"制备|制造|加工|生产|合成|成型|焊接|烧结|浇注|混合|搅拌|加热|冷却|干燥|固化|注塑|装配|锻造|铸造|压铸|冲压|轧制|淬火|调质|热处理|热压")
 _APPARATUS_HINT = re.compile(r"装置|设备|系统|机构|反应釜|容器|模具|传感器|控制器|处理器")
 _COMPOSITION = re.compile(r"组合物|制剂|药物|化合物|涂料|肥料|试剂|材料$")
 
