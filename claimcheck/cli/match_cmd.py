@@ -41,6 +41,25 @@ def match(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (required for docx).")
     ] = None,
+    glossary: Annotated[
+        list[Path],
+        typer.Option(
+            "--glossary",
+            help="The firm's glossary: one line per group of equal terms, 检测杆 = 测量杆 = measuring rod.",
+        ),
+    ] = [],  # noqa: B006
+    confirm: Annotated[
+        list[str],
+        typer.Option("--confirm", help="Add an alignment to the (first) glossary before matching, e.g. 检测杆=测量杆."),
+    ] = [],  # noqa: B006
+    translation: Annotated[
+        list[str],
+        typer.Option(
+            "--translation",
+            help="ORIGINAL=TRANSLATION: a translation of a document (quotes stay in the original); "
+            "a file NAME.zh.txt beside a document is used without this option.",
+        ),
+    ] = [],  # noqa: B006
     claims_lang: LangOpt = None,
     max_size: MaxSizeOpt = 20,
 ) -> None:
@@ -70,6 +89,22 @@ def match(
     from claimcheck.index import prior_art
 
     documents = prior_art(app_.claims, against, index, top, limit)
+    from claimcheck.match.documents import with_translations
+    from claimcheck.match.glossary import add_to_glossary, parse_pair, vocabulary_with
+
+    given: dict[str, Path] = {}
+    for item in translation:
+        original, sep, translated = item.partition("=")
+        if not sep or not original.strip() or not translated.strip():
+            raise InputError(f"--translation {item!r}: give ORIGINAL=TRANSLATION")
+        given[original.strip()] = Path(translated.strip())
+    with_translations(documents, given, limit)
+    if confirm:
+        if not glossary:
+            raise InputError("--confirm needs --glossary FILE to save the alignment in")
+        added = add_to_glossary(glossary[0], [parse_pair(c) for c in confirm])
+        typer.echo(f"claimcheck: {added} alignment(s) added to {glossary[0]}", err=True)
+    vocab = vocabulary_with(glossary) if glossary else None
     desc = app_.description if description is None else description_from_path(description, limit)
     bar = None
     progress = None
@@ -84,7 +119,7 @@ def match(
             bar.update(task, completed=done, total=total)
 
     try:
-        chart = build_chart(app_.claims, documents, numbers, progress)
+        chart = build_chart(app_.claims, documents, numbers, progress, vocab=vocab)
     finally:
         if bar is not None:
             bar.stop()

@@ -285,7 +285,7 @@ class Index:
     def _aligned(self, name: str, view: _View, direct: set[str]) -> Alignment | None:
         if name not in view.aligned:
             context = [[f.text for f in forms_zh(Unit(p, "part", 1.0), self.vocab)] for p in self.parts if p != name]
-            view.aligned[name] = align_part(name, view.full, view.paragraphs, context, self.vocab, direct)
+            view.aligned[name] = align_part(name, view.full, view.paragraphs, context, self.vocab, direct, self.parts)
         return view.aligned[name]
 
     def alignments(self, document: Document) -> list[Alignment]:

@@ -233,10 +233,11 @@ def english_stems(text: str) -> str:
     return " " + " ".join(stem(w) for w in _EN_WORD.findall(text.lower().replace("-", " "))) + " "
 
 
-def _words_zh(text: str) -> list[str]:
+def _words_zh(text: str) -> list[tuple[str, str]]:
+    """Words and their part-of-speech tags (rjieba, jieba's dictionary)."""
     import rjieba
 
-    return [w for w in rjieba.cut(text) if w.strip()]
+    return [(w, tag) for w, tag in rjieba.tag(text) if w.strip()]
 
 
 def _split_words(words: list[str], vocab: Vocabulary) -> list[str]:
@@ -290,7 +291,9 @@ def units(text: str, vocab: Vocabulary, topic: frozenset[str] = frozenset()) -> 
     t = clean(text, vocab)
     out: dict[str, Unit] = {}
     if HAN.search(t):
-        for w in _merge_parts(_words_zh(t), vocab):
+        tagged = _words_zh(t)
+        verbs = {w for w, tag in tagged if tag in ("v", "vd") and w not in vocab.zh_en}
+        for w in _merge_parts([w for w, _ in tagged], vocab):
             if _numeral(w) is not None:
                 w = _numeral(w) or w
                 kind = "value"
@@ -298,8 +301,10 @@ def units(text: str, vocab: Vocabulary, topic: frozenset[str] = frozenset()) -> 
                 continue
             elif _VALUE.match(w):
                 kind = "value"
-            elif w in vocab.relation_of or (
-                w in vocab.synonyms and any(s in vocab.relation_of for s in vocab.synonyms[w])
+            elif (
+                w in vocab.relation_of
+                or (w in vocab.synonyms and any(s in vocab.relation_of for s in vocab.synonyms[w]))
+                or (w in verbs and len(w) >= 2)
             ):
                 kind = "action"
             elif w in vocab.generic:

@@ -11,6 +11,7 @@ document.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimcheck.match.concepts import Form
@@ -34,15 +35,27 @@ class Alignment:
 
 
 def _candidates(text: str, head: str, longest: int) -> dict[str, list[int]]:
-    """Names ending in ``head`` in ``text`` (up to ``longest`` modifier characters) and where they occur."""
+    """Names ending in ``head`` in ``text`` and where they occur: whole words only (驱动电机 gives 驱动电机 and
+    电机, never 动电机), with at most ``longest`` characters before the head."""
+    import rjieba
+
     out: dict[str, list[int]] = {}
     for m in re.finditer(re.escape(head), text):
         i = m.start()
         j = i
-        while j > 0 and i - j < longest and HAN.match(text[j - 1]) and text[j - 1] not in _LEFT_STOP:
+        while j > 0 and i - j < longest + 2 and HAN.match(text[j - 1]) and text[j - 1] not in _LEFT_STOP:
             j -= 1
-        for k in range(j, i):
-            out.setdefault(text[k : i + len(head)], []).append(i)
+        if j == i:
+            continue
+        window = text[j : i + len(head)]
+        ends = 0
+        starts = []
+        for w in rjieba.cut(window):
+            starts.append(ends)
+            ends += len(w)
+        for s in starts:
+            if 0 < len(window) - s - len(head) <= longest:
+                out.setdefault(window[s:], []).append(i)
     return out
 
 
@@ -53,12 +66,15 @@ def align_part(
     context: list[list[str]],
     vocab: Vocabulary,
     direct: set[str],
+    others: Sequence[str] = (),
 ) -> Alignment | None:
     """The document's name for the claim part ``name``, or None.
 
     ``text`` is the document's plain text, ``paragraphs`` its paragraph bounds, ``context`` the forms of the claim's
-    other parts (one list per part), ``direct`` the names the thesaurus already gives for ``name``.
+    other parts (one list per part), ``direct`` the names the thesaurus already gives for ``name``, ``others`` the
+    claim's other part names: a document name that is (or is more like) another part's is not this part's.
     """
+    taken = {f for forms in context for f in forms}
     mod, head = split_head(name, vocab)
     if not mod or len(head) > 2:
         return None
@@ -66,18 +82,25 @@ def align_part(
     best: Alignment | None = None
     for h in sorted(heads):
         for cand, where in _candidates(text, h, len(mod) + 1).items():
-            if cand in direct or cand == name:
-                continue
+            if cand in direct or cand == name or cand in taken or any(cand.endswith(d) for d in direct | taken):
+                continue  # the document uses the claim's own name there, or another part's
             cmod = cand[: -len(h)]
+            if h != head and cmod != mod:
+                continue  # another head and another modifier: another part
             sim = modifiers_alike(mod, cmod, vocab) * (1.0 if h == head else 0.85 if heads_alike(head, h, vocab) else 0)
             if sim < 0.5:
                 continue
+            rivals = (split_head(o, vocab) for o in others if o != name)
+            if any(h2 == h and modifiers_alike(m2, cmod, vocab) > sim for m2, h2 in rivals):
+                continue  # another part of the claim is more like it
             spans = [(a, b) for a, b in paragraphs if any(a <= i < b for i in where)]
             found = 0
             for forms in context:
                 if any(f in text[a:b] for f in forms for a, b in spans):
                     found += 1
             ctx = min(1.0, found / 3) if context else 0.0
+            if sim < 0.6 and ctx < 0.67:
+                continue  # a name only half alike needs the right company
             strength = min(0.92, 0.7 * sim + 0.3 * ctx)
             if strength >= 0.55 and (best is None or strength > best.strength):
                 best = Alignment(name, cand, strength, sim, ctx)

@@ -221,3 +221,18 @@ def attach_translation(document: Document, path: Path, max_bytes: int | None = N
             original[i] = targets[sentences.index(i)] if same_rank else whole
     document.translation = Translation(str(path), text, document_language(text), passages, original)
     return document
+
+
+def with_translations(
+    documents: list[Document], given: dict[str, Path] | None = None, max_bytes: int | None = None
+) -> list[Document]:
+    """Each document with its translation: the one ``given`` for its path (or file name), else one beside it."""
+    given = given or {}
+    for d in documents:
+        if d.translation is not None:
+            continue
+        p = Path(d.path)
+        path = given.get(str(p)) or given.get(p.name) or translation_beside(p)
+        if path is not None:
+            attach_translation(d, path, max_bytes)
+    return documents

@@ -186,5 +186,9 @@ def modifiers_alike(a: str, b: str, vocab: Vocabulary) -> float:
         vocab.same(b, x) for x in (a[:2], a[-2:]) if len(x) == 2 and x != a
     ):
         return 0.8
+    # characters shared at the same place counted from the head count fully, elsewhere half (压壳 / 剥壳: 0.5,
+    # 压壳 / 挤压: 0.25)
+    ra, rb = a[::-1], b[::-1]
+    aligned = sum(1 for x, y in zip(ra, rb, strict=False) if x == y)
     shared = len(set(a) & set(b))
-    return shared / max(len(a), len(b))
+    return (aligned + 0.5 * max(0, shared - aligned)) / max(len(a), len(b))

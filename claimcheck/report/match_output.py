@@ -17,10 +17,15 @@ VERDICT_MARK = {"disclosed": "●", "partial": "◐", "not_found": "○", "not_c
 def chart_dict(chart: FeatureChart, reply: str | None = None) -> dict[str, Any]:
     """The chart as a JSON-ready object, complete enough to rebuild the table."""
     out: dict[str, Any] = {
-        "documents": [
-            {"label": d.label, "path": d.path, "language": d.language, "passages": len(d.passages)}
-            for d in chart.documents
-        ],
+        "documents": [_document_dict(chart, d) for d in chart.documents],
+        "alignments": {
+            label: [
+                {"claim_term": a.claim_name, "document_term": a.document_name, "strength": round(a.strength, 3)}
+                for a in items
+            ]
+            for label, items in chart.alignments.items()
+            if items
+        },
         "features": [],
         "closest_prior_art": {str(a.claim): a.closest for a in chart.analyses},
         "distinguishing_features": {str(a.claim): [f.id for f in a.distinguishing] for a in chart.analyses},
@@ -42,6 +47,10 @@ def chart_dict(chart: FeatureChart, reply: str | None = None) -> dict[str, Any]:
                         "fuzzy": round(m.fuzzy, 3),
                     },
                     "passage": p.text if p else None,
+                    "translated": m.translated,
+                    "shown": [{"term": a, "as": b, "strength": round(s, 3)} for a, b, s in m.shown],
+                    "missing": list(m.missing),
+                    "reason": m.reason or None,
                     "location": {"paragraph": p.paragraph, "page": p.page, "start": p.span.start, "end": p.span.end}
                     if p
                     else None,
@@ -53,6 +62,36 @@ def chart_dict(chart: FeatureChart, reply: str | None = None) -> dict[str, Any]:
     return out
 
 
+def _document_dict(chart: FeatureChart, d: Any) -> dict[str, Any]:
+    st = chart.statuses.get(d.label)
+    out: dict[str, Any] = {
+        "label": d.label,
+        "path": d.path,
+        "language": d.language,
+        "passages": len(d.passages),
+        "publication": d.publication,
+        "compared": st.compared if st else True,
+        "via": st.via if st else "text",
+    }
+    if d.translation is not None:
+        out["translation"] = d.translation.path
+    if st is not None and not st.compared:
+        out["reason"] = st.reason_en
+        out["reason_zh"] = st.reason_zh
+    if st is not None and st.uncovered:
+        out["uncovered_features"] = st.uncovered
+    return out
+
+
+def _document_line(chart: FeatureChart, d: Any) -> str:
+    st = chart.statuses.get(d.label)
+    via = f", {st.via}" if st is not None and st.via not in ("text", "none") else ""
+    line = f"{d.label}={Path(d.path).name} ({d.language}{via})"
+    if st is not None and not st.compared:
+        line += f" — {st.reason_zh} / {st.reason_en}"
+    return line
+
+
 def chart_json(chart: FeatureChart, reply: str | None = None) -> str:
     """JSON output."""
     return json.dumps(chart_dict(chart, reply), ensure_ascii=False, indent=2)
@@ -60,19 +99,29 @@ def chart_json(chart: FeatureChart, reply: str | None = None) -> str:
 
 def _cell(chart: FeatureChart, fid: str, label: str, width: int = 40) -> str:
     m = chart.matches[fid][label]
+    if m.verdict == "not_compared":
+        return f"{VERDICT_MARK[m.verdict]} {VERDICT_ZH[m.verdict]}"
     if m.passage is None or m.verdict == "not_found":
         return f"{VERDICT_MARK[m.verdict]} {VERDICT_ZH[m.verdict]} ({m.score:.2f})"
     text = m.passage.text if len(m.passage.text) <= width else m.passage.text[:width] + "…"
-    return f"{VERDICT_MARK[m.verdict]} {VERDICT_ZH[m.verdict]} ({m.score:.2f}) {m.passage.location} “{text}”"
+    cell = f"{VERDICT_MARK[m.verdict]} {VERDICT_ZH[m.verdict]} ({m.score:.2f}) {m.passage.location} “{text}”"
+    if m.translated:
+        tr = m.translated if len(m.translated) <= width else m.translated[:width] + "…"
+        cell += f"（译文：“{tr}”）"
+    return cell
 
 
 def _summary_lines(chart: FeatureChart) -> list[str]:
-    lines = []
+    lines = [f"{s.label}: {s.reason_zh} / {s.reason_en}" for s in chart.not_compared()]
     for a in chart.analyses:
-        lines.append(f"claim {a.claim}: closest prior art {a.closest or '-'}")
+        lines.append(f"claim {a.claim}: closest prior art {a.closest or '- (no document could be compared)'}")
         lines.append(
             "  distinguishing features: " + (", ".join(f"{f.id} {f.text}" for f in a.distinguishing) or "none")
         )
+        if a.unverified:
+            lines.append(
+                "  not compared with the closest prior art: " + ", ".join(f"{f.id} {f.text}" for f in a.unverified)
+            )
         if a.candidates:
             lines.append(
                 "  amendment candidates (disclosed by no document): "
@@ -83,15 +132,31 @@ def _summary_lines(chart: FeatureChart) -> list[str]:
 
 def chart_text(chart: FeatureChart, reply: str | None = None) -> str:
     """The table in the terminal, feature by feature."""
-    out = ["documents: " + ", ".join(f"{d.label}={Path(d.path).name} ({d.language})" for d in chart.documents)]
+    out = ["documents: " + ", ".join(_document_line(chart, d) for d in chart.documents)]
     for f in chart.features:
         out.append(f"{f.id:<5} {f.text}")
         for d in chart.documents:
             out.append(f"      {d.label}: {_cell(chart, f.id, d.label, 50)}")
     out += _summary_lines(chart)
+    out += _alignment_lines(chart)
     if reply:
         out += ["", reply]
     return "\n".join(out)
+
+
+def _alignment_lines(chart: FeatureChart) -> list[str]:
+    """The part names found in each document, for the user to confirm into the glossary."""
+    lines = []
+    for label, items in chart.alignments.items():
+        for a in items:
+            lines.append(
+                f"  {label}: {a.claim_name} → {a.document_name} ({a.strength:.2f})  --confirm {a.claim_name}={a.document_name}"
+            )
+    return (
+        ["part names aligned by context (confirm into the glossary with --glossary FILE --confirm A=B):", *lines]
+        if lines
+        else []
+    )
 
 
 def chart_markdown(chart: FeatureChart, reply: str | None = None) -> str:
