@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"application"},
     {"analysis"},
     {"rules"},
-    {"lint", "match", "disclose", "diff", "index"},
+    {"lint", "match", "disclose", "diff", "index", "translation"},
     {"report"},
     {"cli", "__main__", "web"},
 ]

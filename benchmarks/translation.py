@@ -1,0 +1,112 @@
+"""Recall of the translation check per defect type, and its findings on faithful translations.
+
+python benchmarks/translation.py [--quiet]
+
+``tests/translations`` holds English claim sets from the corpus (``<PUB>.en.txt``), their faithful Chinese
+translations (``<PUB>.zh.txt``), the firm glossary used with them (``glossary.tsv``) and ``defects.toml``: defects
+planted one per copy (a keyed replacement in the Chinese text, with the defect's type and claim). For each defect
+the copy is compared with its original; the defect counts as found when a finding of its type names its claim
+(any claim for a missing claim). Precision side: the number of findings (by kind) on the faithful translations,
+which should be none. Goal: recall at least 0.9 per type, no finding on the faithful translations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "translations"
+GOAL = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Defect:
+    """One planted defect."""
+
+    pair: str
+    type: str
+    claim: int
+    old: str
+    new: str
+
+
+def defects(folder: Path = DATA) -> list[Defect]:
+    """The planted defects of ``defects.toml``."""
+    data = tomllib.loads((folder / "defects.toml").read_text(encoding="utf-8"))
+    return [Defect(d["pair"], d["type"], int(d["claim"]), d["old"], d["new"]) for d in data["defect"]]
+
+
+def pairs(folder: Path = DATA) -> list[str]:
+    """The publication numbers with an original and a faithful translation."""
+    return sorted(
+        p.name.split(".")[0] for p in folder.glob("*.en.txt") if (folder / p.name.replace(".en.", ".zh.")).is_file()
+    )
+
+
+def check(pub: str, zh_text: str, folder: Path = DATA) -> list:  # type: ignore[type-arg]
+    """The translation findings of a Chinese text against the English original ``pub``."""
+    from claimcheck.parse import parse_text
+    from claimcheck.translation import Vocabulary, compare, load_glossary
+
+    vocabulary = Vocabulary.shipped().with_glossary(load_glossary(folder / "glossary.tsv"))
+    original = parse_text((folder / f"{pub}.en.txt").read_text(encoding="utf-8"))
+    return compare(original, parse_text(zh_text), vocabulary)
+
+
+def planted(d: Defect, folder: Path = DATA) -> str:
+    """The faithful translation with one defect planted."""
+    text = (folder / f"{d.pair}.zh.txt").read_text(encoding="utf-8")
+    if text.count(d.old) != 1:
+        raise ValueError(f"{d.pair}: the text to replace for {d.type} (claim {d.claim}) does not occur exactly once")
+    return text.replace(d.old, d.new)
+
+
+def found(d: Defect, findings: list) -> bool:  # type: ignore[type-arg]
+    """Whether a finding of the defect's type names its claim."""
+    return any(f.kind == d.type and (d.type == "count" or f.claim == d.claim) for f in findings)
+
+
+def run(folder: Path = DATA) -> tuple[dict[str, Counter[str]], Counter[str], list[str]]:
+    """(planted/found counts per type, findings by kind on the faithful translations, the defects missed)."""
+    per_type: dict[str, Counter[str]] = {}
+    missed: list[str] = []
+    for d in defects(folder):
+        hit = found(d, check(d.pair, planted(d, folder), folder))
+        per_type.setdefault(d.type, Counter())["planted"] += 1
+        per_type[d.type]["found"] += int(hit)
+        if not hit:
+            missed.append(f"{d.pair} claim {d.claim} {d.type}: {d.old[:30]!r} -> {d.new[:30]!r}")
+    faithful: Counter[str] = Counter()
+    for pub in pairs(folder):
+        for f in check(pub, (folder / f"{pub}.zh.txt").read_text(encoding="utf-8"), folder):
+            faithful[f.kind] += 1
+    return per_type, faithful, missed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print recall per type and the findings on faithful translations; exit 0."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quiet", action="store_true", help="figures only")
+    args = ap.parse_args(argv)
+    per_type, faithful, missed = run()
+    total = Counter[str]()
+    print(f"{'defect type':<12} planted found recall (goal {GOAL})")
+    for kind in sorted(per_type):
+        c = per_type[kind]
+        total.update(c)
+        print(f"{kind:<12} {c['planted']:>7} {c['found']:>5} {c['found'] / c['planted']:.2f}")
+    print(f"{'all':<12} {total['planted']:>7} {total['found']:>5} {total['found'] / max(1, total['planted']):.2f}")
+    print(f"faithful translations: {len(pairs())}; findings on them: {sum(faithful.values())} {dict(faithful)}")
+    if missed and not args.quiet:
+        print("missed:")
+        for m in missed:
+            print("  " + m)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
