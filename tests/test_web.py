@@ -247,5 +247,15 @@ def test_serve_command_adds_users_and_reports_bad_databases(tmp_path: Path, monk
             create_user(conn, "zhang", PASSWORD, "member")
         with pytest.raises(InputError, match="at least 8"):
             create_user(conn, "short", "x", "member")
-    bad = run("serve", "--database-url", "postgresql://nobody@127.0.0.1:1/none", "--add-user", "x")
-    assert bad.returncode == 2 and "cannot open the database" in bad.stderr and "Traceback" not in bad.stderr
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    bad = CliRunner().invoke(
+        app, ["serve", "--database-url", "postgresql://nobody@127.0.0.1:1/none", "--add-user", "x"]
+    )
+    assert bad.exit_code == 2 and "cannot open the database" in bad.stderr and "Traceback" not in bad.output
+    config = tmp_path / "panel.toml"
+    config.write_text('[web]\ndatabase-url = "sqlite:///x.sqlite3"\nport = 1\n', encoding="utf-8")
+    wrong = CliRunner().invoke(app, ["serve", "--config", str(config)])
+    assert wrong.exit_code == 2 and "unknown key(s) in [web]: port" in wrong.stderr

@@ -309,8 +309,15 @@ def key_points(d: Disclosure, opts: dict[str, Any]) -> CriterionResult:
     res = CriterionResult("key-points", 0.0)
     blocks = d.section("key-points")
     if blocks:
-        res.score = 1.0 if len(" ".join(b.text for b in blocks)) >= 20 else 0.5
+        text = " ".join(b.text for b in blocks)
+        parts = re.findall(
+            r"(?:座|架|板|壳|杆|轴|轮|套|管|件|机构|组件|丝|簧|器|步骤|层|剂|料|网络|模型|参数|结构|方法)", text
+        )
+        # a long statement, several points, or one short point naming concrete parts
+        res.score = 1.0 if len(text) >= 20 else 0.75 if len(text) >= 8 and len(parts) >= 2 else 0.5
         res.evidence.append(quote(blocks[0]))
+        if res.score < 1.0:
+            res.requests.append("请逐条列出欲保护点，并写明每一点区别于现有技术的具体技术特征")
     else:
         res.requests.append("请列出本发明的关键点和欲保护点（区别于现有技术的技术特征）")
     return res

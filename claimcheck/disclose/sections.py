@@ -98,8 +98,10 @@ def _heading_of(line: str, english: bool) -> tuple[str, str] | None:
     Headings come numbered (五、技术方案, 3.1 技术方案), in Markdown (``## 五、技术方案``, ``**技术领域**``), bracketed
     (【背景技术】) and with a tail (背景技术及其缺陷, 现有技术的不足).
     """
-    stripped = _NUMBERING.sub("", line).strip().strip("】]*_#").strip()
-    m = re.match(r"^(.*?)[：:](.*)$", stripped)
+    stripped = _NUMBERING.sub("", line).strip().strip("*_#").strip()
+    if stripped.endswith(("】", "]")):
+        stripped = stripped[:-1]
+    m = re.match(r"^(.*?)[：:】\]](.*)$", stripped)
     head, rest, sep = (m.group(1), m.group(2), True) if m else (stripped, "", False)
     if english:
         key = head.strip().lower()
