@@ -17,7 +17,7 @@ from claimcheck.disclose.criteria import CRITERIA, CriterionResult, Evidence
 from claimcheck.disclose.plan import FilingPlan, propose_plan
 from claimcheck.disclose.prior_art import Comparer, PriorArtResult, compare_prior_art, text_comparer
 from claimcheck.disclose.quotes import clause_bounds
-from claimcheck.disclose.risks import BLOCKING, Risk, find_risks
+from claimcheck.disclose.risks import BLOCKING, KIND_ZH, Risk, find_risks
 from claimcheck.disclose.sections import Disclosure, split_disclosure
 from claimcheck.errors import ConfigError, InputError
 from claimcheck.model import SourceText
@@ -165,7 +165,7 @@ def gates(d: Disclosure, criteria: list[ScoredCriterion], risks: list[Risk]) -> 
             not blocking,
             "无阻碍申请的风险"
             if not blocking
-            else "；".join(dict.fromkeys(f"{r.kind}：{r.evidence.quote[:40]}" for r in blocking)),
+            else "；".join(dict.fromkeys(f"{KIND_ZH[r.kind]}：{r.evidence.quote}" for r in blocking)),
         ),
     ]
     return out
