@@ -86,6 +86,8 @@ def _build_synonyms(lex: Lexicons) -> dict[str, str]:
     data = lex.load("synonyms")
     groups = data.get("groups") or data.get("meta", {}).get("groups", [])  # the shipped file nests it under [meta]
     for group in groups:
+        if not SAFE.match(group[0]):
+            continue
         for w in group:
             out.setdefault(w, group[0])
     return out
@@ -103,23 +105,18 @@ def _latin(run: str) -> list[str]:
 def index_tokens(text: str, syn: dict[str, str] | None = None) -> list[str]:
     """The tokens of ``text`` in reading order (duplicates kept: term frequency counts)."""
     syn = synonyms() if syn is None else syn
-    words: list[str]
-    if _HAS_CJK.search(text):
-        import rjieba
+    stop = _STOP
+    if not _HAS_CJK.search(text):
+        return [syn.get(w, w) for w in _latin(text) if w not in stop]
+    import rjieba
 
-        words = []
-        for w in rjieba.cut(text):
-            if _CJK.fullmatch(w):
-                words.append(w)
-            elif not w.isspace():
-                words.extend(_CJK.findall(w) + _latin(_CJK.sub(" ", w)))
-    else:
-        words = _latin(text)
     out = []
-    for w in words:
-        if w in _STOP:
-            continue
-        w = syn.get(w, w)
-        if SAFE.match(w):
-            out.append(w)
+    cjk = _CJK.fullmatch
+    for w in rjieba.cut(text):
+        if cjk(w):
+            if w not in stop:
+                out.append(syn.get(w, w))
+        elif len(w) > 1 or w.isalnum():  # a single punctuation mark or space has nothing to keep
+            parts = _CJK.findall(w) + _latin(_CJK.sub(" ", w)) if _HAS_CJK.search(w) else _latin(w)
+            out.extend(syn.get(x, x) for x in parts if x not in stop)
     return out
