@@ -216,7 +216,9 @@ def _verb_at(toks: Sequence[Word], k: int, end: int, ew: EnglishWords) -> bool:
     nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
     det_next = nxt in ew.referring or nxt in ew.introducing or bool(_NUMBER.fullmatch(nxt))
     if (low.endswith(("ed", "ing", "able", "ible")) and len(low) > 4) or low in _PARTICIPLES:
-        return det_next or k + 1 == end
+        prev = toks[k - 1].lower
+        plural_before = low.endswith("ing") and prev.endswith("s") and not prev.endswith(("ss", "us", "is"))
+        return det_next or k + 1 == end or plural_before  # "plates defining gaps"
     if low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")):
         return det_next or (k + 1 == end and len(nxt) > 4 and nxt.endswith("ly"))
     return False

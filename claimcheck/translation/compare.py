@@ -14,7 +14,7 @@ import difflib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 from claimcheck.analysis.english import Phrase, english_words, phrases, singular
@@ -223,7 +223,7 @@ def _ref_quote(c: Claim, cs: ClaimSet) -> Quote:
 
 
 def _dependency(original: ClaimSet, translation: ClaimSet, o: Claim, t: Claim) -> Iterator[TranslationFinding]:
-    ro, rt = sorted(set(o.refs)), sorted(set(t.refs))
+    ro, rt = sorted(set(o.refs or o.mentions)), sorted(set(t.refs or t.mentions))
     if ro != rt:
         yield TranslationFinding(
             "dependency",
@@ -267,9 +267,11 @@ def _numbers(original: ClaimSet, translation: ClaimSet, o: Claim, t: Claim) -> I
         ("单位", "unit", vo.units, vt.units, "number"),
         ("附图标记", "reference sign", vo.signs, vt.signs, "sign"),
     ):
-        # a translation may repeat a number or a sign (所述测力系统(12)): compare which occur, not how often
-        lost = sorted(set(a) - set(b))
-        added = sorted(set(b) - set(a))
+        if kind == "sign":
+            # a translation may repeat a sign (所述测力系统(12)): compare which occur, not how often
+            lost, added = sorted(set(a) - set(b)), sorted(set(b) - set(a))
+        else:
+            lost, added = sorted((a - b).elements()), sorted((b - a).elements())
         if not lost and not added:
             continue
         parts_zh, parts_en = [], []
@@ -288,6 +290,39 @@ def _numbers(original: ClaimSet, translation: ClaimSet, o: Claim, t: Claim) -> I
             _around(o, original, lost[0] if lost else ""),
             _around(t, translation, added[0] if added else (lost[0] if lost else "")),
         )
+
+    yield from _sign_names(original, translation, o, t)
+
+
+_NAME_BEFORE_SIGN = re.compile(
+    r"([A-Za-z][\w-]*|[\u4e00-\u9fff]{2})\s*[(（]\s*([A-Za-z]{0,3}\d+[A-Za-z'’]*(?:\s*[,，、]\s*[A-Za-z]{0,3}\d+[A-Za-z'’]*)*)\s*[)）]"
+)
+
+
+def _sign_names(original: ClaimSet, translation: ClaimSet, o: Claim, t: Claim) -> Iterator[TranslationFinding]:
+    """A sign that marks more parts in the translation than in the original (设有机构(18) beside 偏转装置(7, 18))."""
+
+    def names(text: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for m in _NAME_BEFORE_SIGN.finditer(text):
+            name = singular(m.group(1).lower())
+            for sign in re.findall(r"[A-Za-z]{0,3}\d+[A-Za-z'’]*", m.group(2)):
+                out.setdefault(sign.lower(), set()).add(name)
+        return out
+
+    no, nt = names(_flat(o)), names(_flat(t))
+    for sign, parts in sorted(nt.items()):
+        if sign in no and len(parts) > len(no[sign]):
+            yield TranslationFinding(
+                "sign",
+                Severity.ERROR,
+                o.number,
+                f"权利要求{o.number}：附图标记{sign}在原文中标注{len(no[sign])}个部件，在译文中标注了{len(parts)}个",
+                f"claim {o.number}: sign {sign} marks {len(no[sign])} part(s) in the original and {len(parts)} in the "
+                "translation",
+                _around(o, original, sign),
+                _around(t, translation, sign),
+            )
 
 
 def _around(c: Claim, cs: ClaimSet, needle: str, width: int = 20) -> Quote:
@@ -325,9 +360,12 @@ def _transition_quote(c: Claim, cs: ClaimSet) -> Quote:
     return _whole(c, cs, 30)
 
 
-_CLAUSE_EN = re.compile(r"[;:]|,\s*(?:wherein|whereby|and wherein|characteri[sz]ed)\b|\bwherein\b")
-_CLAUSE_ZH = re.compile(r"[；;：:，,。]")
-_REFERRING_ZH = re.compile(r"(?:所述|该|上述|前述)$")
+_CLAUSE_EN = re.compile(
+    r"[;:]|,\s*(?:wherein|whereby|and wherein|characteri[sz]ed)\b|\bwherein\b|,\s+(?=(?:said|each\s+of\s+said)\b)"
+)
+_CLAUSE_ZH = re.compile(r"[；;：:，。]")
+_REFERRING_ZH = re.compile(r"(?:所述|该|上述|前述)(?:多个|至少一个|一个或多个|一个|一对|两个|若干)?$")
+_INTRODUCING = frozenset({"a", "an", "a plurality of", "at least one", "one or more", "a pair of", "a set of"})
 
 
 class _Terms:
@@ -337,6 +375,7 @@ class _Terms:
         self.en, self.zh, self.en_is_original, self.vocabulary = en, zh, en_is_original, vocabulary
         self.renderings = vocabulary.chinese()
         self.exempt = english_words().exempt
+        self.rendered: dict[str, dict[int, set[str]]] = {}
 
     def _pair(self, en_quote: Quote | None, zh_quote: Quote | None) -> tuple[Quote | None, Quote | None]:
         return (en_quote, zh_quote) if self.en_is_original else (zh_quote, en_quote)
@@ -351,7 +390,22 @@ class _Terms:
                 out.append((p, key))
         return out
 
+    def _rendered(self) -> dict[str, dict[int, set[str]]]:
+        """For each English term, the renderings found in each claim."""
+        out: dict[str, dict[int, set[str]]] = {}
+        for e in self.en:
+            z = self.zh.get(e.number)
+            if z is None:
+                continue
+            present = {r for _, r in scan(_flat(z), self.renderings)}
+            for _p, key in self._terms(e):
+                here = present & set(self.vocabulary.terms[key])
+                if here:
+                    out.setdefault(key, {}).setdefault(e.number, set()).update(here)
+        return out
+
     def run(self) -> Iterator[TranslationFinding]:
+        self.rendered = self._rendered()
         seen: dict[str, dict[int, set[str]]] = {}
         for e in self.en:
             z = self.zh.get(e.number)
@@ -362,11 +416,18 @@ class _Terms:
             present = Counter(r for _, r in found)
             terms = self._terms(e)
             unrendered: list[tuple[Phrase, str]] = []
+            keys_here = {k for _, k in terms}
+            split_here: set[str] = set()
             for p, key in terms:
                 cands = self.vocabulary.terms[key]
                 here = {r for r in cands if present[r]}
                 if here:
                     seen.setdefault(key, {}).setdefault(e.number, set()).update(here)
+                    if len(here) > 1 and key not in split_here and key not in self.vocabulary.generic:
+                        others = {r for k in keys_here - {key} for r in self.vocabulary.terms[k]}
+                        if not here & others:
+                            split_here.add(key)
+                            yield self._split_in_claim(e, z, p, key, sorted(here))
                 else:
                     unrendered.append((p, key))
                 glossary = self.vocabulary.glossary.get(key)
@@ -392,6 +453,38 @@ class _Terms:
             o,
             t,
         )
+
+    def _split_in_claim(self, e: Claim, z: Claim, p: Phrase, key: str, here: list[str]) -> TranslationFinding:
+        o, t = self._pair(_quote(e, p.start, p.end, self.en), _around(z, self.zh, here[1]))
+        return TranslationFinding(
+            "term-split",
+            Severity.WARNING,
+            e.number,
+            f"权利要求{e.number}：原文术语“{key}”在同一权利要求中译为“{'”和“'.join(here)}”",
+            f"claim {e.number}: '{key}' is rendered both '{' and '.join(here)}' in one claim",
+            o,
+            t,
+        )
+
+    def _variant(self, z: Claim, key: str, usual: set[str]) -> str | None:
+        """Another rendering of a term in a Chinese claim: a string of the same length ending like the usual one
+        (转换开关 for 切换开关, 地板 for 楼板, 2-丙醇 for 异丙醇) that is no known rendering."""
+        text = _flat(z)
+        known = set(self.renderings)
+        for r in sorted(usual, key=len, reverse=True):
+            tail = r[-2:] if len(r) > 2 else r[-1:]
+            lead = len(r) - len(tail)
+            for m in re.finditer(re.escape(tail), text):
+                a = m.start() - lead
+                if a < 0 or not lead:
+                    continue
+                while a > 0 and re.match(r"[A-Za-z0-9-]", text[a - 1]):
+                    a -= 1
+                candidate = text[a : m.end()]
+                if candidate == r or candidate in known or re.search(r"[所述该的和与或、，,；;]", candidate):
+                    continue
+                return candidate
+        return None
 
     def _merged_or_missing(
         self,
@@ -420,7 +513,7 @@ class _Terms:
                 if len(cands) == 1 and present[cands[0]] >= en_count[other] + en_count[key]:
                     merged = (other, cands[0])
                     break
-            if merged is not None and key not in self.vocabulary.generic:
+            if merged is not None:
                 other, rendering = merged
                 zq = _around(z, self.zh, rendering)
                 o, t = self._pair(_quote(e, p.start, p.end, self.en), zq)
@@ -434,11 +527,45 @@ class _Terms:
                     t,
                 )
             else:
-                missing_keys.add(key)
-        yield from self._missing_clauses(e, z, terms, missing_keys, found)
+                found_variant = yield from self._split_variant(e, z, p, key)
+                if not found_variant:
+                    missing_keys.add(key)
+        # a term rendered fewer times than the original names it, and a variant rendering in its place
+        rendered_keys = {k: p for p, k in reversed(terms) if k not in missing_keys and k not in reported}
+        for key, p in rendered_keys.items():
+            cands = self.vocabulary.terms[key]
+            if key not in self.vocabulary.generic and sum(present[r] for r in cands) < en_count[key]:
+                yield from self._split_variant(e, z, p, key)
+        yield from self._missing_clauses(e, z, terms, missing_keys, found, present, en_count)
+
+    def _split_variant(self, e: Claim, z: Claim, p: Phrase, key: str) -> Generator[TranslationFinding, None, bool]:
+        """Report a variant rendering of ``key`` in this claim (usual elsewhere); whether one was found."""
+        usual = {r for rs in self.rendered.get(key, {}).values() for r in rs}
+        variant = self._variant(z, key, usual) if usual and key not in self.vocabulary.generic else None
+        if variant is None:
+            return False
+        first = sorted(usual)[0]
+        o, t = self._pair(_quote(e, p.start, p.end, self.en), _around(z, self.zh, variant))
+        yield TranslationFinding(
+            "term-split",
+            Severity.WARNING,
+            e.number,
+            f"权利要求{e.number}：原文术语“{key}”在其他权利要求中译为“{first}”，此处译为“{variant}”",
+            f"claim {e.number}: '{key}' is rendered '{first}' elsewhere and '{variant}' here",
+            o,
+            t,
+        )
+        return True
 
     def _missing_clauses(
-        self, e: Claim, z: Claim, terms: list[tuple[Phrase, str]], missing: set[str], found: list[tuple[int, str]]
+        self,
+        e: Claim,
+        z: Claim,
+        terms: list[tuple[Phrase, str]],
+        missing: set[str],
+        found: list[tuple[int, str]],
+        present: Counter[str],
+        en_count: Counter[str],
     ) -> Iterator[TranslationFinding]:
         text = _flat(e)
         zv = _values(_flat(z))
@@ -451,7 +578,11 @@ class _Terms:
             lost_nums = [n for n in nums.numbers if n not in zv.numbers] + [c for c in nums.codes if c not in zv.codes]
             anchors = len(keys) + len(nums.numbers) + len(nums.codes)
             lost = len(lost_terms) + len(lost_nums)
-            if not lost_terms or not (lost >= 2 or (anchors and lost == anchors)):
+            specific = {k for k in keys if k not in self.vocabulary.generic}
+            # every term of the clause is rendered fewer times than the original names it: the clause is gone
+            short = {k for k in specific if sum(present[r] for r in self.vocabulary.terms[k]) < en_count[k]}
+            gone = len(specific) >= 2 and short == specific and a > 0
+            if not gone and (not lost_terms or not (lost >= 2 or (anchors and lost == anchors))):
                 continue
             clause = text[a:b].strip(" ,;:")
             start = a + text[a:b].find(clause)
@@ -520,7 +651,7 @@ class _Terms:
         for p, key in terms:
             first.setdefault(key, p)
         for key, p in first.items():
-            if p.det not in ("a", "an") or key in self.vocabulary.generic or singular(p.words[-1]) in ancestors:
+            if p.det not in _INTRODUCING or key in self.vocabulary.generic or singular(p.words[-1]) in ancestors:
                 continue
             if re.search(rf"\b{re.escape(key)}", ancestors) or p.words[-1] in ancestors:
                 continue
@@ -529,9 +660,9 @@ class _Terms:
             if not hits:
                 continue
             i = hits[0]
-            if _REFERRING_ZH.search(zh_text[max(0, i - 2) : i]):
-                mark = zh_text[max(0, i - 2) : i]
-                mark = mark[mark.find("所述") :] if "所述" in mark else mark[-1:]
+            before = _REFERRING_ZH.search(zh_text[max(0, i - 7) : i])
+            if before:
+                mark = before.group()
                 zq = _quote(z, i - len(mark), i + len(next(r for j, r in found if j == i)), self.zh)
                 yield TranslationFinding(
                     "antecedent",

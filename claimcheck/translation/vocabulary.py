@@ -54,11 +54,14 @@ class Vocabulary:
         return Vocabulary(terms, glossary, self.generic)
 
     def lookup(self, words: tuple[str, ...]) -> str | None:
-        """The longest known tail of an English phrase (``force measuring system`` before ``system``)."""
-        for i in range(len(words)):
-            key = term_key(" ".join(words[i:]))
-            if key in self.terms:
-                return key
+        """The longest known run of words of an English phrase, the later one first (``force measuring system``
+        before ``system``; ``membrane`` in ``membrane forms`` when a verb was read into the phrase)."""
+        n = len(words)
+        for size in range(n, 0, -1):
+            for start in range(n - size, -1, -1):
+                key = term_key(" ".join(words[start : start + size]))
+                if key in self.terms:
+                    return key
         return None
 
     def chinese(self) -> list[str]:
