@@ -59,12 +59,14 @@ _CJK_UNITS = (
 _UNIT = rf"(?:(?:{_LATIN_UNITS})(?![A-Za-z])|(?:{_CJK_UNITS}))"
 _RANGE_SEP = rf"\s*(?:{_DASH}{{1,4}}|至|到)\s*"
 _QUANTITY = re.compile(rf"(?<![0-9.]){_N}(?:\s*{_UNIT})?{_RANGE_SEP}{_N}\s*{_UNIT}|(?<![0-9.]){_N}\s?{_UNIT}")
-_RATIO = re.compile(rf"{_N}(?:\s*[:：∶]\s*{_N})+")
-_FORMULA = re.compile(rf"[<>≤≥≦≧=≠≈≌±×÷*/^+√∑∫]\s*{_N}|{_N}\s*[<>≤≥≦≧=≠≈≌±×÷*/^+]")
-_DECIMAL = re.compile(r"[0-9]+\.[0-9]+")
+# a match never starts inside a run of digits (?<![0-9]): it would start at the run's first digit anyway, and
+# trying every digit of a long run made these searches quadratic
+_RATIO = re.compile(rf"(?<![0-9]){_N}(?:\s*[:：∶]\s*{_N})+")
+_FORMULA = re.compile(rf"[<>≤≥≦≧=≠≈≌±×÷*/^+√∑∫]\s*{_N}|(?<![0-9]){_N}\s*[<>≤≥≦≧=≠≈≌±×÷*/^+]")
+_DECIMAL = re.compile(r"(?<![0-9])[0-9]+\.[0-9]+")
 _CODE = re.compile(r"(?<![0-9])[A-Za-z][A-Za-z/#\-]*\s?[0-9][0-9A-Za-z.#\-/:]*")
 _UNIT_AT = re.compile(r"\s?" + _UNIT)
-_SUPERSCRIPT = re.compile(r"[0-9]+[²³⁰¹⁴⁵⁶⁷⁸⁹⁻]+")
+_SUPERSCRIPT = re.compile(r"(?<![0-9])[0-9]+[²³⁰¹⁴⁵⁶⁷⁸⁹⁻]+")
 
 VALUE_BEFORE = re.compile(
     r"(?:约|大约|近|共|合计|总计|达到|仅|各|每|为|是|取|选|设为|占|等于|大于|小于|高于|低于|超过|少于|多于|"

@@ -523,6 +523,50 @@ def _introduced_as_several(term: str, prior: str, w: Words) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class Openings:
+    """The characters at which a prior text introduces something: where an unmarked occurrence may start."""
+
+    plain: frozenset[str]  # not after a referring marker, nor after 被 / 非 / 不 / 无
+    negated: frozenset[str]  # not after a referring marker (a term that itself starts with 被 … may stand there)
+
+    def admits(self, ch: str) -> bool:
+        """Whether a term starting with ``ch`` may be introduced here."""
+        return ch in (self.negated if ch in _NEGATORS else self.plain)
+
+
+def openings(prior: str) -> Openings:
+    """The :class:`Openings` of ``prior``: every occurrence :func:`read` accepts starts at one of them."""
+    plain: set[str] = set()
+    negated: set[str] = set()
+    for i, ch in enumerate(prior):
+        if ch in plain:
+            continue
+        before = prior[max(0, i - 8) : i]
+        if _MARKED.search(before):
+            continue
+        negated.add(ch)
+        if not before.endswith(_NEGATORS):
+            plain.add(ch)
+    return Openings(frozenset(plain), frozenset(negated))
+
+
+def opening_of(span_text: str) -> str | None:
+    """The character every basis :func:`read` accepts for ``span_text`` starts with; None when there is none such.
+
+    Every basis is an unmarked occurrence of a term that starts with the span's first character (an ordinal term
+    excepted: 所述第一齿轮 after 两个齿轮), so a prior text without that character at an opening has none.
+    """
+    s = normalise(span_text)
+    return None if not s or _ORDINAL_PREFIX.match(s) else s[0]
+
+
+def may_read(span_text: str, at: Openings) -> bool:
+    """False when :func:`read` cannot find a basis for ``span_text`` in a prior text with these openings."""
+    ch = opening_of(span_text)
+    return ch is None or at.admits(ch)
+
+
 def has_basis(span_text: str, prior: str, lex: Lexicons) -> bool:
     """Whether the term at the start of ``span_text`` is introduced in ``prior`` (see :func:`read`)."""
     return read(span_text, prior, lex).ok
@@ -549,22 +593,59 @@ _LIST_SPLIT = re.compile(r"、|以及|和|及|与")
 
 def introduced_terms(prior: str, lex: Lexicons) -> list[str]:
     """The terms ``prior`` introduces, read literally: the items after 包括 / 设有 / 一个 / 多个 …, and the terms after 所述."""
+    listed, marked = _introductions(prior, len(prior), words(lex))
+    return _kept({**listed, **marked})
+
+
+def introduced_terms_of(parts: list[str], lex: Lexicons, cache: dict[tuple[str, str], Any]) -> list[str]:
+    """``introduced_terms("|".join(parts), lex)``, each part read once for every call that shares ``cache``.
+
+    No introduction crosses a ``|``, and a term read after 所述 looks at most 24 characters ahead, so a part's
+    terms depend only on the part and the 24 characters after it.
+    """
     w = words(lex)
-    out: dict[str, None] = {}
-    for m in _INTRODUCERS.finditer(prior):
-        stop = TERM_END.search(prior, m.end())
-        chunk = prior[m.end() : stop.start() if stop else len(prior)]
+    listed: dict[str, None] = {}
+    marked: dict[str, None] = {}
+    for i, part in enumerate(parts):
+        following = ""
+        for nxt in itertools.islice(parts, i + 1, None):
+            following += "|" + nxt
+            if len(following) >= 25:
+                break
+        following = following[:25]
+        key = (part, following)
+        if key not in cache:
+            cache[key] = _introductions(part + following, len(part), w)
+        a, b = cache[key]
+        listed.update(a)
+        marked.update(b)
+    return _kept({**listed, **marked})
+
+
+def _introductions(text: str, stop: int, w: Words) -> tuple[dict[str, None], dict[str, None]]:
+    """The terms introduced by the list words and the terms read after the markers that start before ``stop``."""
+    listed: dict[str, None] = {}
+    for m in _INTRODUCERS.finditer(text, 0, stop):
+        end = TERM_END.search(text, m.end())
+        chunk = text[m.end() : end.start() if end else len(text)]
         for item in _LIST_SPLIT.split(chunk):
             pieces = item.split("的")  # 一个信号强度水平的… / 一个固定在转盘上的链轮
             for piece in dict.fromkeys((pieces[0], pieces[-1])):
                 piece = _QUANT.sub("", piece)
                 if piece:
-                    out.setdefault(_literal(piece, w)[0], None)
-    for m in MARKER.finditer(prior):
-        t0, certain = _literal(prior[m.end() : m.end() + 24], w)
+                    listed.setdefault(_literal(piece, w)[0], None)
+    marked: dict[str, None] = {}
+    for m in MARKER.finditer(text):
+        if m.start() >= stop:
+            break
+        t0, certain = _literal(text[m.end() : m.end() + 24], w)
         if certain:
-            out.setdefault(t0, None)
-    return [t for t in out if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not ORDINAL_ONLY.match(t)]
+            marked.setdefault(t0, None)
+    return listed, marked
+
+
+def _kept(found: dict[str, None]) -> list[str]:
+    return [t for t in found if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t) and not ORDINAL_ONLY.match(t)]
 
 
 def closest(term: str, candidates: dict[str, int] | list[str], *, floor: float = 70, heads: bool = False) -> str | None:

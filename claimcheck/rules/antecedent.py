@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
+from claimcheck.analysis.lineage import Lineage
 from claimcheck.analysis.terms import (
     MARKER,
+    Openings,
     closest,
-    introduced_terms,
+    introduced_terms_of,
+    may_read,
     mentions,
     normalise,
+    opening_of,
+    openings,
     read,
     term_at,
     words,
@@ -31,11 +37,67 @@ def _flat_text(c: Claim) -> str:
     return c.flat.folded if c.flat is not None else c.text
 
 
-def _suggest(term: str, prior: str, lex: Lexicons) -> str | None:
-    """A close term the prior text introduces ("did you mean"), if any: only whole terms, never a cut-out substring."""
+def _available(
+    claim: Claim,
+    memo: dict[int, bool],
+    basis: Callable[[Claim], list[Claim]],
+    introduces: Callable[[Claim], bool],
+    hopeless: Callable[[Claim], bool],
+) -> bool:
+    """Whether a term is available through ``claim``: the claim introduces it, or every claim it depends on makes
+    it available. Results are kept in ``memo`` (by claim number); the walk is iterative, so a chain of thousands
+    of claims is no deeper than one."""
+    if claim.number in memo:
+        return memo[claim.number]
+    stack: list[tuple[Claim, int]] = [(claim, -1)]  # (claim, next parent to look at; -1: its text not read yet)
+    while stack:
+        node, cursor = stack.pop()
+        if node.number in memo:
+            continue
+        if cursor < 0:
+            if hopeless(node):
+                memo[node.number] = False
+                continue
+            if introduces(node):
+                memo[node.number] = True
+                continue
+            cursor = 0
+        parents = basis(node)
+        if not parents:
+            memo[node.number] = False
+            continue
+        # all(available(q) for q in parents), left to right, stopping at the first claim that lacks the term
+        while cursor < len(parents) and memo.get(parents[cursor].number) is True:
+            cursor += 1
+        if cursor == len(parents):
+            memo[node.number] = True
+        elif parents[cursor].number in memo:
+            memo[node.number] = False
+        else:
+            stack.append((node, cursor))
+            stack.append((parents[cursor], -1))
+    return memo[claim.number]
+
+
+def _lineage_order(cs: ClaimSet, lineage: Lineage, bases: list[Claim], limit: int = 64) -> list[Claim]:
+    """Each base and the claims it depends on, nearest first; beyond ``limit`` claims, the ``limit`` latest."""
+    if lineage.size(bases) <= limit:
+        return [a for b in bases for a in [b, *cs.ancestors(b)]]
+    return lineage.members(lineage.union(bases))[::-1][:limit]
+
+
+def _listed(numbers: list[int], sep: str, limit: int = 30) -> str:
+    """Claim numbers joined by ``sep``; a long list shortened to its first twenty and its count."""
+    if len(numbers) <= limit:
+        return sep.join(map(str, numbers))
+    return sep.join(map(str, numbers[:20])) + f"{sep}… ({len(numbers)})"
+
+
+def _suggest(term: str, prior: list[str], lex: Lexicons, cache: dict[tuple[str, str], Any]) -> str | None:
+    """A close term the prior texts introduce ("did you mean"), if any: only whole terms, never a cut-out substring."""
     if len(term) < 2:
         return None
-    return closest(term, introduced_terms(prior, lex), heads=True)
+    return closest(term, introduced_terms_of(prior, lex, cache), heads=True)
 
 
 class AntecedentBasis(Rule):
@@ -75,7 +137,12 @@ class AntecedentBasis(Rule):
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         lex = ctx.lexicons
+        lineage = Lineage(cs)
         texts: dict[int, str] = {}
+        bases_of: dict[int, list[Claim]] = {}
+        # whether a term is available through a claim, by the term's span text and the claim: shared by every
+        # mention of the same words, so a set of many multiple dependencies reads each claim once per term
+        memos: dict[str, dict[int, bool]] = {}
 
         def text_of(p: Claim) -> str:
             if p.number not in texts:
@@ -83,30 +150,57 @@ class AntecedentBasis(Rule):
                 texts[p.number] = subject + "|" + normalise(_flat_text(p))
             return texts[p.number]
 
+        def basis(p: Claim) -> list[Claim]:
+            if id(p) not in bases_of:
+                bases_of[id(p)] = cs.parents(p) if p.refs else cs.basis_claims(p)
+            return bases_of[id(p)]
+
+        reach = Lineage(cs, basis)  # closures along the claims a claim's terms may come from
+        openings_of: dict[int, Openings] = {}
+        openers_of: dict[str, int] = {}
+        read_terms: dict[tuple[str, str], Any] = {}  # the terms each claim's text introduces, for suggestions
+
+        def opening(p: Claim) -> Openings:
+            if id(p) not in openings_of:
+                openings_of[id(p)] = openings(text_of(p))
+            return openings_of[id(p)]
+
+        def openers(span_text: str) -> int:
+            # the claims (a bit set) whose text may introduce the term of span_text: all when it cannot be told
+            ch = opening_of(span_text)
+            if ch is None:
+                return -1
+            if ch not in openers_of:
+                openers_of[ch] = sum(
+                    1 << i for i, p in enumerate(reach.claims) if p.flat is not None and opening(p).admits(ch)
+                )
+            return openers_of[ch]
+
         for c in cs:
             flat = c.flat
             if flat is None:
                 continue
             own = normalise(flat.folded)
             subject = normalise(c.subject.text) if c.subject is not None else ""
-            bases = cs.parents(c) if c.refs else cs.basis_claims(c)
+            bases = basis(c)
             reported: set[str] = set()
             for m in mentions(c, lex):
                 before = subject + "|" + normalise(flat.folded[: m.start])
                 here = read(m.span_text, before, lex)
                 if here.ok:
                     continue
-                memo: dict[int, bool] = {}
+                memo = memos.setdefault(m.span_text, {})
 
                 def ok(p: Claim, span_text: str = m.span_text, memo: dict[int, bool] = memo) -> bool:
                     # the term is available through p when p introduces it, or when every claim p depends on does
-                    if p.number not in memo:
-                        memo[p.number] = False  # guards against cycles
-                        parents = cs.parents(p) if p.refs else cs.basis_claims(p)
-                        memo[p.number] = read(span_text, text_of(p), lex).ok or (
-                            bool(parents) and all(ok(q) for q in parents)
-                        )
-                    return memo[p.number]
+                    def introduces(q: Claim) -> bool:
+                        return may_read(span_text, opening(q)) and read(span_text, text_of(q), lex).ok
+
+                    def hopeless(q: Claim) -> bool:
+                        # no claim q depends on has an opening for the term: it is introduced nowhere on q's chains
+                        return not reach.mask(q) & openers(span_text)
+
+                    return _available(p, memo, basis, introduces, hopeless)
 
                 oks = [ok(p) for p in bases]
                 if oks and all(oks):
@@ -118,8 +212,11 @@ class AntecedentBasis(Rule):
                 span = flat.span(m.start, m.term_start + len(term))
                 rest = re.sub(f"(?:{MARKER.pattern}){re.escape(term)}", "|", own[m.marker_end + len(term) :])
                 later = read(m.span_text, rest, lex).ok
-                prior = "|".join([before, *(text_of(a) for b in bases for a in [b, *cs.ancestors(b)])])
-                yield self._finding(cs, c, span, term, bases, oks, later, prior, ok, lex)
+
+                def prior(before: str = before, bases: list[Claim] = bases) -> list[str]:
+                    return [before, *(text_of(a) for a in _lineage_order(cs, lineage, bases))]
+
+                yield self._finding(cs, c, span, term, bases, oks, later, prior, ok, lex, lineage, read_terms)
 
     def _finding(
         self,
@@ -130,14 +227,16 @@ class AntecedentBasis(Rule):
         bases: list[Claim],
         oks: list[bool],
         later: bool,
-        prior: str,
+        prior: Callable[[], list[str]],
         ok: Callable[[Claim], bool],
         lex: Lexicons,
+        lineage: Lineage,
+        read_terms: dict[tuple[str, str], Any],
     ) -> Diagnostic:
-        ancestors = sorted({a.number for b in bases for a in [b, *cs.ancestors(b)]})
-        where_zh = f"权利要求{c.number}" + (f"及其引用的权利要求{'、'.join(map(str, ancestors))}" if ancestors else "")
+        ancestors = lineage.numbers(lineage.union(bases))
+        where_zh = f"权利要求{c.number}" + (f"及其引用的权利要求{_listed(ancestors, '、')}" if ancestors else "")
         where_en = f"claim {c.number}" + (
-            f" or in claim{'s' if len(ancestors) > 1 else ''} {', '.join(map(str, ancestors))} it depends on"
+            f" or in claim{'s' if len(ancestors) > 1 else ''} {_listed(ancestors, ', ')} it depends on"
             if ancestors
             else ""
         )
@@ -178,7 +277,7 @@ class AntecedentBasis(Rule):
                     f"introduce '{term}' before referring to it",
                 ),
             )
-        suggestion = _suggest(term, prior, lex)
+        suggestion = _suggest(term, prior(), lex, read_terms)
         dym_zh = f"；是否指“{suggestion}”？" if suggestion else ""
         dym_en = f"; did you mean '{suggestion}'?" if suggestion else ""
         return self.report(
@@ -228,12 +327,20 @@ class AntecedentQuantity(Rule):
         lex = ctx.lexicons
         w = words(lex)
         plural, singular, anyq = w.plural, w.singular, w.anyq
+        lineage = Lineage(cs)
+        texts: dict[int, str] = {}
+
+        def text_of(a: Claim) -> str:
+            if id(a) not in texts:
+                texts[id(a)] = normalise(_flat_text(a))
+            return texts[id(a)]
+
         for c in cs:
             flat = c.flat
             if flat is None:
                 continue
             bases = cs.parents(c) if c.refs else cs.basis_claims(c)
-            prior_all = "|".join(normalise(_flat_text(a)) for b in bases for a in [b, *cs.ancestors(b)])
+            prior_all: str | None = None  # the claims it depends on, each once (built when a quantity is read)
             for m in mentions(c, lex):
                 before_marker = flat.folded[max(0, m.start - 4) : m.start]
                 referred_plural = (
@@ -247,6 +354,8 @@ class AntecedentQuantity(Rule):
                 term = term_at(m.span_text, lex)
                 if len(term) < 2:
                     continue
+                if prior_all is None:
+                    prior_all = "|".join(text_of(a) for a in lineage.members(lineage.union(bases)))
                 prior = normalise(flat.folded[: m.start]) + "|" + prior_all
                 intro = self._introductions(term, prior, plural, singular, anyq)
                 if not intro:

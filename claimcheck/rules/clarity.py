@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from claimcheck.analysis.wording import unclear_wording
-from claimcheck.model import Claim, ClaimSet
+from claimcheck.model import Claim, ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule
 
@@ -180,31 +180,81 @@ class DuplicateClaim(Rule):
     options: ClassVar[dict[str, Any]] = {"threshold": 97}
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
-        from rapidfuzz import fuzz
-
         threshold = float(ctx.option(self.name, "threshold", 97))
-        items: list[tuple[Claim, str, Any]] = []
+        # claims that may duplicate each other: same category, same parents, same mentions
+        groups: dict[Any, dict[str, list[Claim]]] = {}
         for c in cs:
-            key = (c.category, tuple(sorted(p.number for p in cs.parents(c))), c.mentions)
-            items.append((c, _essence(cs, c), key))
-        for i, (a, ta, ka) in enumerate(items):
-            for b, tb, kb in items[i + 1 :]:
-                if ka != kb or not ta or not tb:
+            essence = _essence(cs, c)
+            if essence:
+                key = (c.category, tuple(sorted(p.number for p in cs.parents(c))), c.mentions)
+                groups.setdefault(key, {}).setdefault(essence, []).append(c)
+        for by_essence in groups.values():
+            # the same wording: one finding per group of identical claims, on its second claim, naming all of them
+            for same in by_essence.values():
+                if len(same) > 1:
+                    yield self._same(same)
+            # nearly the same wording: one finding per claim, naming the earlier claims it is alike
+            yield from self._alike(list(by_essence.items()), threshold)
+
+    def _same(self, same: list[Claim]) -> Diagnostic:
+        first, b, others = same[0], same[1], same[1:]
+        numbers_zh = _numbers([c.number for c in others], "、")
+        numbers_en = _numbers([c.number for c in others], ", ")
+        return self.report(
+            b,
+            _whole(b),
+            zh=f"权利要求{numbers_zh}与权利要求{first.number}实质相同，不符合简要的要求",
+            en=f"claim{'s' if len(others) > 1 else ''} {numbers_en} {'are' if len(others) > 1 else 'is'} "
+            f"substantially the same as claim {first.number}",
+            fix=Fix(f"删除权利要求{numbers_zh}或使其限定不同的特征", f"delete claim {numbers_en} or make it differ"),
+        )
+
+    def _alike(self, items: list[tuple[str, list[Claim]]], threshold: float) -> Iterator[Diagnostic]:
+        if len(items) < 2 or threshold > 100:
+            return
+        from rapidfuzz import fuzz, process
+
+        texts = [t for t, _ in items]
+        # each wording against the others, in rapidfuzz's loop; only pairs at or above the threshold come back
+        alike: dict[int, list[tuple[Claim, float]]] = {}
+        for i, text in enumerate(texts):
+            for _, score, j in process.extract(text, texts, scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
+                if j != i:
+                    alike.setdefault(i, []).append((items[j][1][0], float(score)))
+        for i, (_, claims) in enumerate(items):
+            for b in claims:
+                earlier = [(a, sc) for a, sc in alike.get(i, []) if _before(a, b)]
+                if not earlier:
                     continue
-                same = ta == tb
-                score = 100.0 if same else fuzz.ratio(ta, tb)
-                if same or score >= threshold:
-                    yield self.report(
-                        b,
-                        b.body.span if b.flat is None else b.flat.span(0, len(b.flat.text)),
-                        zh=f"权利要求{b.number}与权利要求{a.number}实质相同，不符合简要的要求"
-                        if same
-                        else f"权利要求{b.number}与权利要求{a.number}几乎相同（相似度{score:.0f}%），请确认两者保护范围确有不同",
-                        en=f"claim {b.number} is substantially the same as claim {a.number}"
-                        if same
-                        else f"claim {b.number} is {score:.0f}% alike claim {a.number}: check that their scopes differ",
-                        severity=None if same else Severity.INFO,
-                        fix=Fix(
-                            f"删除权利要求{b.number}或使其限定不同的特征", f"delete claim {b.number} or make it differ"
-                        ),
-                    )
+                earlier.sort(key=lambda x: x[0].number)
+                score = min(sc for _, sc in earlier)
+                numbers = [a.number for a, _ in earlier]
+                yield self.report(
+                    b,
+                    _whole(b),
+                    zh=f"权利要求{b.number}与权利要求{_numbers(numbers, '、')}几乎相同（相似度{score:.0f}%），"
+                    "请确认两者保护范围确有不同",
+                    en=f"claim {b.number} is {score:.0f}% alike claim{'s' if len(numbers) > 1 else ''} "
+                    f"{_numbers(numbers, ', ')}: check that their scopes differ",
+                    severity=Severity.INFO,
+                    fix=Fix(
+                        f"删除权利要求{b.number}或使其限定不同的特征", f"delete claim {b.number} or make it differ"
+                    ),
+                )
+
+
+def _before(a: Claim, b: Claim) -> bool:
+    """Whether ``a`` stands before ``b`` (the later of two alike claims is the one reported)."""
+    return (a.body.span.start, a.number) < (b.body.span.start, b.number)
+
+
+def _whole(c: Claim) -> Span:
+    """The span of a whole claim."""
+    return c.body.span if c.flat is None else c.flat.span(0, len(c.flat.text))
+
+
+def _numbers(numbers: list[int], sep: str, limit: int = 30) -> str:
+    """Claim numbers joined by ``sep``; a long list shortened to its first twenty and its count."""
+    if len(numbers) <= limit:
+        return sep.join(map(str, numbers))
+    return sep.join(map(str, numbers[:20])) + f"{sep}… ({len(numbers)})"

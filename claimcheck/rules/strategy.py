@@ -14,7 +14,7 @@ from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule
 
 _NUMBER = re.compile(
-    r"[0-9]+(?:\.[0-9]+)?\s*(?:℃|°C|MPa|kPa|Pa|%|mm|cm|nm|μm|m|kV|V|A|W|Hz|kg|g|mg|mol|s|min|h|r/min|rpm)"
+    r"(?<![0-9])[0-9]+(?:\.[0-9]+)?\s*(?:℃|°C|MPa|kPa|Pa|%|mm|cm|nm|μm|m|kV|V|A|W|Hz|kg|g|mg|mol|s|min|h|r/min|rpm)"
 )
 _MATERIAL = re.compile(r"制成|材料|材质|钢|铝|铜|塑料|橡胶|合金")
 _DETAIL = re.compile(r"呈\S{0,6}(?:形|状)|形状|大小|尺寸|均布|间隔|相匹配|颜色")

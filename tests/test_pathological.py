@@ -1,0 +1,118 @@
+"""Small valid inputs that once took polynomial time or crashed: each generated here and linted.
+
+Every test is bounded by the structure of the code, not by a clock: it counts the work done (term readings,
+comparisons, regular-expression steps) or the findings, and the suite's time budget shows a regression.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+import claimcheck.rules.antecedent as antecedent
+from claimcheck.analysis import numbers
+from claimcheck.analysis.lineage import Lineage
+from claimcheck.lint.config import Config
+from claimcheck.lint.engine import lint_text
+from claimcheck.model import SourceText
+from claimcheck.model.diagnostic import Diagnostic
+from claimcheck.parse import parse_source
+
+
+def lint(text: str, *rules: str) -> list[Diagnostic]:
+    """The findings of ``rules`` (every rule when none is named) on ``text``; no rule may crash."""
+    found = lint_text(text, Config(select=list(rules) or ["ALL"]))
+    crashed = [d.message_en for d in found if d.code == "X000"]
+    assert not crashed, crashed
+    return found
+
+
+def any_preceding(n: int, extra: Callable[[int], str] = lambda i: "所述滑块与所述底座滑动连接") -> str:
+    """Claim 1 and ``n - 1`` claims referring to every preceding claim (如前述权利要求中任一项)."""
+    lines = ["1. 一种夹具，包括底座和设置在所述底座上的滑块。"]
+    lines += [f"{i}. 如前述权利要求中任一项所述的夹具，其特征在于，{extra(i)}。" for i in range(2, n + 1)]
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How often antecedent-basis reads a term against a prior text."""
+    calls: Counter[str] = Counter()
+    real = antecedent.read
+
+    def counted(span_text: str, prior: str, lex: Any) -> Any:
+        calls["read"] += 1
+        return real(span_text, prior, lex)
+
+    monkeypatch.setattr(antecedent, "read", counted)
+    return calls
+
+
+def test_all_preceding_claims_are_read_once_per_term(count_reads: Counter[str]) -> None:
+    # 120 claims, each depending on every claim before it: a term is read once per claim, not once per path
+    found = lint(any_preceding(120), "antecedent-basis", "antecedent-quantity")
+    assert found == []
+    # each claim reads its two terms against its own text, and each claim's text once per distinct term
+    assert count_reads["read"] <= 4 * 120
+
+
+def test_unsupported_terms_under_all_preceding_claims(count_reads: Counter[str]) -> None:
+    found = lint(any_preceding(80, lambda i: f"所述定位销{i}插入所述底座"), "antecedent-basis")
+    assert sorted(d.claim for d in found) == list(range(2, 81))
+    # the message names the claims looked in, a long list shortened
+    assert "… (79)" in found[-1].message_en
+    assert count_reads["read"] <= 8 * 80 * 2
+
+
+MATERIALS = ("橡胶", "钢制", "铝制", "尼龙", "铜质", "塑料", "陶瓷", "木质")
+PARTS = ("垫圈", "弹簧", "销钉", "套筒", "挡板", "卡箍", "压块", "导杆")
+
+
+def test_unsupported_terms_under_all_preceding_claims_with_a_description() -> None:
+    # every claim adds a part (橡胶垫圈, 钢制弹簧 …) that the description never names
+    def part(i: int) -> str:
+        return f"所述滑块上设有{MATERIALS[i % 8]}{PARTS[i // 8 % 8]}"
+
+    claims = any_preceding(60, part)
+    desc = "夹具\n技术领域\n本发明涉及一种夹具。\n具体实施方式\n夹具包括底座和滑块，滑块设置在底座上。\n"
+    found = lint(f"权利要求书\n{claims}\n说明书\n{desc}说明书摘要\n一种夹具。\n", "description-support")
+    assert sorted(d.claim or 0 for d in found) == list(range(2, 61))
+
+
+def test_a_chain_of_claims_is_walked_without_recursion() -> None:
+    # each claim refers to the one before and names a part no claim introduces: the walk goes down the whole chain
+    n = 500
+    lines = ["1. 一种夹具，包括底座。"]
+    lines += [f"{i}. 根据权利要求{i - 1}所述的夹具，其特征在于，所述部件{i}连接所述底座。" for i in range(2, n + 1)]
+    found = lint("\n".join(lines), "antecedent-basis")
+    assert [d.claim for d in found] == list(range(2, n + 1))
+    cs = parse_source(SourceText("\n".join(lines)))
+    lineage = Lineage(cs)
+    assert lineage.numbers(lineage.mask(cs.claims[-1])) == list(range(1, n + 1))
+
+
+def test_identical_claims_are_one_finding_per_group() -> None:
+    text = "\n".join(f"{i}. 一种夹具，包括底座和设置在所述底座上的滑块。" for i in range(1, 1000))
+    found = lint(text, "duplicate-claim")
+    assert len(found) == 1
+    assert found[0].claim == 2
+    assert found[0].message_en.startswith("claims 2, 3, 4") and "(998)" in found[0].message_en
+
+
+def test_nearly_identical_claims_are_one_finding_per_claim() -> None:
+    base = "一种夹具，包括底座、设置在所述底座上的滑块、安装在所述滑块上的压紧螺钉以及插在所述底座中的定位销"
+    text = "\n".join(f"{i}. {base}{'甲乙丙丁戊己庚辛壬癸'[i % 10]}。" for i in range(1, 11))
+    found = lint(text, "duplicate-claim")
+    assert [(d.claim, d.severity.label) for d in found] == [(i, "info") for i in range(2, 11)]
+    assert found[-1].message_en.endswith("alike claims 1, 2, 3, 4, 5, 6, 7, 8, 9: check that their scopes differ")
+
+
+def test_a_long_run_of_digits() -> None:
+    digits = "1234567890" * 2000
+    found = lint(f"1. 一种夹具，包括底座，所述底座的编号为{digits}。", "C", "P001", "W002")
+    assert [d.code for d in found] == ["P001"]
+    # a value pattern never starts inside a run of digits, so each run is tried once
+    assert numbers.values("编号" + digits + "mm") == [numbers.Value(2, 2 + len(digits) + 2, "quantity")]
