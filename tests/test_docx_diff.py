@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
-from test_cli import run
+from cli_inprocess import run
 
 from claimcheck.diff import pair_claims
 from claimcheck.parse import parse_text

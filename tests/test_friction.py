@@ -9,8 +9,8 @@ from pathlib import Path
 import docx
 import docx_drafts
 import pytest
+from cli_inprocess import run
 from conftest import CORPUS
-from test_cli import run
 
 from claimcheck.lint.files import expand_inputs, expand_paths
 
@@ -163,3 +163,14 @@ def test_description_findings_point_at_the_term() -> None:
     refers = "the description refers to figure 5 (¶27) but the description of the drawings lists none"
     assert flagged[("CN101243817A", "W007", refers)] == "图5"
     assert all(len(text) <= 12 for text in flagged.values()), flagged
+
+
+def test_docx_findings_located_as_in_word_and_revisions_option(tmp_path: Path) -> None:
+    draft = docx_drafts.build(tmp_path / "tracked.docx", docx_drafts.TRACKED)
+    accepted = json.loads(run("lint", str(draft), "-f", "json", "--select", "A001,C002").stdout)
+    (c002,) = accepted["files"][0]["diagnostics"]
+    assert c002["code"] == "C002"
+    assert c002["word"] == {"paragraph": 4, "claim": 3, "first_words": "3.根据权利要求1所述的散热…"}
+    text = run("lint", str(draft), "--select", "A001,C002", "--revisions", "original").stdout
+    assert "A001" in text and "C002" not in text
+    assert "= Word 中位置：第3段，权利要求2，段首“2.根据权利要求1所述的散热…”" in text

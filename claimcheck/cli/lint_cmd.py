@@ -26,6 +26,11 @@ class Level(enum.StrEnum):
     info = "info"
 
 
+class Revisions(enum.StrEnum):
+    accepted = "accepted"
+    original = "original"
+
+
 class MessageLang(enum.StrEnum):
     zh = "zh"
     en = "en"
@@ -89,6 +94,10 @@ def lint(
     track_fixes: Annotated[
         bool, typer.Option("--track-fixes", help="docx: write safe textual fixes as tracked changes (修订).")
     ] = False,
+    revisions: Annotated[
+        Revisions,
+        typer.Option("--revisions", help="Tracked changes in a .docx: read as accepted, or the original text."),
+    ] = Revisions.accepted,
 ) -> None:
     """Check claim sets against the drafting rules (权利要求书形式与撰写检查). Exit 0 clean, 1 findings, 2 bad input."""
     import sys
@@ -116,6 +125,11 @@ def lint(
     if not files:
         raise InputError("no claim files found in " + ", ".join(str(p) for p in paths))
     check_inputs(files, description, abstract, format.value, output)
+    from claimcheck.outfile import check_writable
+
+    for option, target in (("--output", output), ("--write-baseline", write_baseline)):
+        if target is not None:
+            check_writable(target, option)
     from claimcheck.cli.lint_batch import run_batch, streams
 
     if streams(format.value, baseline, write_baseline):
@@ -142,6 +156,7 @@ def lint(
                     "max_bytes": megabytes(max_size),
                     "description": description,
                     "abstract": abstract,
+                    "read_options": (("revisions", revisions.value),),
                 },
             )
         )
@@ -167,6 +182,7 @@ def lint(
             description_path=description,
             abstract_path=abstract,
             on_file=tick,
+            revisions=revisions.value,
         )
     finally:
         if progress is not None:
@@ -175,6 +191,9 @@ def lint(
     if write_baseline is not None:
         n = bl.write_baseline(write_baseline, results)
         typer.echo(f"claimcheck: recorded {n} finding(s) in {write_baseline}", err=True)
+        for r in results:
+            if r.error:
+                typer.echo(f"claimcheck: error: {r.error} (its recorded findings are kept)", err=True)
         raise typer.Exit(2 if any(r.error for r in results) else 0)
     if baseline is not None:
         bl.apply_baseline(results, bl.read_baseline(baseline))
@@ -183,7 +202,8 @@ def lint(
         from claimcheck.report.docx_review import write_review
 
         assert output is not None
-        typer.echo(write_review(results[0], output, first_cfg.lang, track_fixes=track_fixes), err=True)
+        line = write_review(results[0], output, first_cfg.lang, revisions=revisions.value, track_fixes=track_fixes)
+        typer.echo(line, err=True)
     elif format is LintFormat.text:
         use_color = wants_color(ColorMode.never if no_color else color, output is None and sys.stdout.isatty())
         emit(FORMATTERS[format.value](report, first_cfg.lang, use_color), output, use_color or None)

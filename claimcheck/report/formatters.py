@@ -56,6 +56,25 @@ def _fix_dict(f: FileResult, d: Diagnostic) -> dict[str, Any] | None:
     return out
 
 
+def word_place(f: FileResult, d: Diagnostic, words: int = 14) -> dict[str, Any] | None:
+    """Where a Word user finds a finding in a .docx: the paragraph number, the claim and the paragraph's first words."""
+    src = _src(f, d)
+    if src.format != "docx":
+        return None
+    text = src.line_text(d.span.start).strip()
+    first = text[:words] + ("…" if len(text) > words else "")
+    return {"paragraph": src.locate(d.span).line, "claim": d.claim, "first_words": first}
+
+
+def _word_line(place: dict[str, Any], lang: str) -> str:
+    claim = place["claim"]
+    if lang == "en":
+        where = f"paragraph {place['paragraph']}" + (f", claim {claim}" if claim is not None else "")
+        return f"in Word: {where}, starting “{place['first_words']}”"
+    where = f"第{place['paragraph']}段" + (f"，权利要求{claim}" if claim is not None else "")
+    return f"Word 中位置：{where}，段首“{place['first_words']}”"
+
+
 def summary(report: Report) -> dict[str, Any]:
     """Counts for the summary line and the JSON ``summary`` object."""
     return {
@@ -100,6 +119,7 @@ def render_json(report: Report, lang: str = "both") -> str:
                     "source": d.source or None,
                     "catalogue": list(d.catalogue),
                     **({"file": _path(f, d)} if _path(f, d) != f.path else {}),
+                    **({"word": place} if (place := word_place(f, d)) is not None else {}),
                 }
             )
         files.append(entry)
@@ -228,6 +248,9 @@ def render_text(report: Report, lang: str = "both", color: bool | None = None) -
             if snippet:
                 console.print(f"    [dim]|[/] {escape(snippet)}")
                 console.print(f"    [dim]|[/] [{styles[d.severity]}]{caret}[/]")
+            place = word_place(f, d)
+            if place is not None:
+                console.print(f"    [dim]= {escape(_word_line(place, lang))}[/]")
             if d.fix is not None:
                 title = d.fix.title_zh if lang != "en" else d.fix.title_en
                 console.print(f"    [green]= fix:[/] {escape(title)}")
