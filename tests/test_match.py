@@ -134,7 +134,12 @@ def test_cli_formats(tmp_path: Path) -> None:
     assert run("match", *args, "-f", "docx", "-o", str(out)).returncode == 0
     import docx
 
-    assert docx.Document(str(out)).tables[0].rows[0].cells[2].text == "D1"
+    document = docx.Document(str(out))  # the reply draft: its fields, then the feature table
+    assert document.tables[0].rows[0].cells[0].text == "申请号"
+    assert document.tables[1].rows[0].cells[2].text == "对比文件1"
+    chart_only = tmp_path / "chart.docx"
+    assert run("match", *args, "--no-reply", "-f", "docx", "-o", str(chart_only)).returncode == 0
+    assert docx.Document(str(chart_only)).tables[0].rows[0].cells[2].text == "D1"
     r = run("match", str(CORPUS / "cn" / "CN201047242Y.txt"))
     assert r.returncode == 2 and "--against" in r.stderr
 

@@ -41,6 +41,13 @@ def match(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (required for docx).")
     ] = None,
+    office_action: Annotated[
+        Path | None,
+        typer.Option(
+            "--office-action",
+            help="The office action (审查意见通知书: text, .docx or PDF): its 对比文件 and mappings are checked and answered.",
+        ),
+    ] = None,
     glossary: Annotated[
         list[Path],
         typer.Option(
@@ -70,7 +77,8 @@ def match(
     from claimcheck.application.split import description_from_path
     from claimcheck.errors import InputError
     from claimcheck.match import all_features, build_chart
-    from claimcheck.match.reply import reply_skeleton
+    from claimcheck.match.office_action import check_office_action, read_office_action
+    from claimcheck.match.reply import build_reply
     from claimcheck.report import match_output
 
     limit = megabytes(max_size)
@@ -86,6 +94,10 @@ def match(
         raise InputError("give the prior-art documents with --against D1 [--against D2 …] or --index INDEX")
     if format is MatchFormat.docx and output is None:
         raise InputError("--format docx needs --output FILE.docx")
+    if output is not None:
+        from claimcheck.outfile import check_writable
+
+        check_writable(output, "--output")
     from claimcheck.index import prior_art
 
     documents = prior_art(app_.claims, against, index, top, limit)
@@ -123,16 +135,29 @@ def match(
     finally:
         if bar is not None:
             bar.stop()
-    text = reply_skeleton(chart, desc) if reply else None
+    oa = read_office_action(office_action, limit) if office_action is not None else None
+    draft = build_reply(chart, desc, oa) if reply else None
+    checks = draft.checks if draft is not None else (check_office_action(oa, chart) if oa is not None else [])
+    text = draft.text() if draft is not None else None
     if format is MatchFormat.docx:
         assert output is not None
-        match_output.chart_docx(chart, output, text)
+        if draft is not None:
+            from claimcheck.report.reply_docx import reply_docx
+
+            reply_docx(draft, chart, output)
+        else:
+            match_output.chart_docx(chart, output, None)
         typer.echo(f"claimcheck: wrote {output}", err=True)
         return
+    if oa is not None and format is not MatchFormat.json:
+        text = "\n".join([*match_output.office_action_lines(oa, checks), "", text or ""]).rstrip()
     render = {
         MatchFormat.text: match_output.chart_text,
         MatchFormat.markdown: match_output.chart_markdown,
         MatchFormat.html: match_output.chart_html,
         MatchFormat.json: match_output.chart_json,
     }[format]
+    if format is MatchFormat.json and oa is not None:
+        emit(match_output.chart_json(chart, text, match_output.office_action_dict(oa, checks)), output)
+        return
     emit(render(chart, text), output)

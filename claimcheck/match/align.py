@@ -188,16 +188,19 @@ class Index:
         self.vocab = vocab or default_vocabulary()
         self.claims_language = claims_language
         self.parts = list(dict.fromkeys(parts))
+        self._part_set = frozenset(self.parts)
         self.embedder = embedder
-        self._views: dict[str, _View | None] = {}
+        # by the document object itself (two documents may share a label); the document is kept with its view
+        self._views: dict[int, tuple[Document, _View | None]] = {}
 
     # ------------------------------------------------------------------ views and status
 
     def view(self, document: Document) -> _View | None:
         """The passages matching reads (the document's own, or its translation's), or None if none fits."""
-        if document.label not in self._views:
-            self._views[document.label] = self._make_view(document)
-        return self._views[document.label]
+        key = id(document)
+        if key not in self._views or self._views[key][0] is not document:
+            self._views[key] = (document, self._make_view(document))
+        return self._views[key][1]
 
     def _make_view(self, document: Document) -> _View | None:
         claims = self.claims_language
@@ -268,7 +271,8 @@ class Index:
             return view.forms[key]
         claims_zh = self.claims_language == "zh"
         if claims_zh and view.lang == "zh":
-            forms = forms_zh(unit, self.vocab)
+            # a name the claim gives another part is never this part's (控制器 is no 控制箱)
+            forms = [f for f in forms_zh(unit, self.vocab) if f.strength >= 0.95 or f.text not in self._part_set]
             if unit.kind == "part":
                 a = self._aligned(unit.text, view, {f.text for f in forms})
                 if a is not None:

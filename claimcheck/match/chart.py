@@ -49,6 +49,15 @@ class FeatureChart:
     analyses: list[IndependentAnalysis] = field(default_factory=list)
     statuses: dict[str, DocumentStatus] = field(default_factory=dict)
     alignments: dict[str, list[Alignment]] = field(default_factory=dict)
+    index: Index | None = None
+    context: dict[str, tuple[frozenset[str], str, list[str]]] = field(default_factory=dict)  # topic, lead, neighbours
+
+    def compare(self, feature: Feature, document: Document) -> Match:
+        """A feature against a document (one not in the chart: a part of one, the examiner's sentence), as the
+        chart compares them."""
+        index = self.index or Index([document])
+        topic, lead, neighbours = self.context.get(feature.id, (frozenset(), "", []))
+        return index.compare(feature, document, topic, lead, neighbours)
 
     def match(self, feature: Feature, document: str) -> Match:
         """The best match of a feature in a document."""
@@ -111,6 +120,14 @@ def build_chart(
     for c in cs:
         names = [p for k in [c, *cs.ancestors(c)] for p in own_parts.get(k.number, [])]
         neighbours[c.number] = list(dict.fromkeys(names))
+    context = {
+        f.id: (
+            frozenset() if f.kind == "subject" else topic.get(f.claim, frozenset()),
+            lead.get(f.id, ""),
+            neighbours.get(f.claim, []),
+        )
+        for f in features
+    }
     matches: dict[str, dict[str, Match]] = {}
     total = len(features) * len(documents)
     done = 0
@@ -121,18 +138,12 @@ def build_chart(
             if not st.compared:
                 m = Match(d.label, None, 0.0, 0.0, 0.0, 0.0, "not_compared", reason=st.reason_en)
             else:
-                m = index.compare(
-                    f,
-                    d,
-                    frozenset() if f.kind == "subject" else topic.get(f.claim, frozenset()),
-                    lead.get(f.id, ""),
-                    neighbours.get(f.claim, ()),
-                )
+                m = index.compare(f, d, *context[f.id])
             matches[f.id][d.label] = m
             done += 1
             if progress is not None:
                 progress(done, total)
-    chart = FeatureChart(cs, documents, features, matches, statuses=statuses)
+    chart = FeatureChart(cs, documents, features, matches, statuses=statuses, index=index, context=context)
     chart.alignments = {d.label: index.alignments(d) for d in documents}
     compared = chart.compared()
     for c in cs.independent:

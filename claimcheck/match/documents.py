@@ -8,7 +8,6 @@ always be found again in the document.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,42 +106,42 @@ def _passages(text: str, pages: list[tuple[int, int]] | None = None) -> list[Pas
     return out
 
 
+def text_document(label: str, path: str, text: str, language: str | None = None) -> Document:
+    """A document made from text already in memory (a test, an examiner's sentence)."""
+    return Document(label, path, text, _passages(text), language or document_language(text))
+
+
 def read_document(path: Path, label: str, max_bytes: int | None = None) -> Document:
     """Read a prior-art document: text, .docx, CNIPA/WIPO/EPO XML full text, or PDF with a text layer."""
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return _read_pdf(path, label)
+        return _read_pdf(path, label, max_bytes)
     if suffix == ".xml":
-        return _read_xml(path, label)
+        return _read_xml(path, label, max_bytes)
     from claimcheck.readers import read_path
 
     src = read_path(path, max_bytes=max_bytes)
     return Document(label, str(path), src.text, _passages(src.text), document_language(src.text))
 
 
-def _read_xml(path: Path, label: str) -> Document:
+def _read_xml(path: Path, label: str, max_bytes: int | None = None) -> Document:
+    from claimcheck.readers import read_file_bytes
     from claimcheck.readers.xml import read_xml_parts
 
-    parts = read_xml_parts(path.read_bytes(), str(path))
+    parts = read_xml_parts(read_file_bytes(path, max_bytes), str(path))
     text = "\n".join(parts[name].text for name in ("abstract", "description", "claims") if name in parts)
     if not text.strip():
         raise InputError(f"{path}: no description, abstract or claims in the XML document")
     return Document(label, str(path), text, _passages(text), document_language(text))
 
 
-def _read_pdf(path: Path, label: str) -> Document:
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-    except ImportError:  # pragma: no cover - pypdf is a dependency
-        raise InputError("reading PDF needs pypdf (pip install pypdf)") from None
-    try:
-        reader = PdfReader(io.BytesIO(path.read_bytes()))
-        pages_text = [(page.extract_text() or "") for page in reader.pages]
-    except (PdfReadError, OSError, ValueError) as e:
-        raise InputError(f"{path}: cannot read PDF: {e}") from None
+def _read_pdf(path: Path, label: str, max_bytes: int | None = None) -> Document:
+    from claimcheck.readers import read_file_bytes
+    from claimcheck.readers.pdf import read_pdf
+
+    pages_text = read_pdf(read_file_bytes(path, max_bytes), str(path)).pages
     if not "".join(pages_text).strip():
         raise InputError(f"{path}: the PDF has no text layer (a scan?): run OCR on it first, or give the text")
     text = ""
@@ -193,7 +192,7 @@ def attach_translation(document: Document, path: Path, max_bytes: int | None = N
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     if path.suffix.lower() == ".pdf":
-        text = _read_pdf(path, document.label).text
+        text = _read_pdf(path, document.label, max_bytes).text
     else:
         from claimcheck.readers import read_path
 

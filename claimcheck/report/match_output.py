@@ -92,9 +92,77 @@ def _document_line(chart: FeatureChart, d: Any) -> str:
     return line
 
 
-def chart_json(chart: FeatureChart, reply: str | None = None) -> str:
-    """JSON output."""
-    return json.dumps(chart_dict(chart, reply), ensure_ascii=False, indent=2)
+def chart_json(chart: FeatureChart, reply: str | None = None, office_action: dict[str, Any] | None = None) -> str:
+    """JSON output (with the office action and its checked mappings when given)."""
+    out = chart_dict(chart, reply)
+    if office_action is not None:
+        out["office_action"] = office_action
+    return json.dumps(out, ensure_ascii=False, indent=2)
+
+
+def office_action_dict(oa: Any, checks: list[Any]) -> dict[str, Any]:
+    """The office action as read, and each mapping as checked."""
+    return {
+        "path": oa.path,
+        "application_number": oa.application_number,
+        "title": oa.title,
+        "applicant": oa.applicant,
+        "documents": [{"number": c.number, "publication": c.publication, "date": c.date} for c in oa.documents],
+        "objections": [{"number": o.number, "claims": o.claims, "grounds": o.grounds} for o in oa.objections],
+        "assertions": [
+            {
+                "objection": a.objection,
+                "kind": a.kind,
+                "claims": a.claims,
+                "document": a.document,
+                "paragraphs": a.paragraphs,
+                "where": a.where,
+                "text": a.text,
+                "line": a.line,
+            }
+            for a in oa.assertions
+        ],
+        "checks": [
+            {
+                "objection": c.assertion.objection,
+                "document": c.assertion.document,
+                "label": c.document,
+                "feature": c.feature.id,
+                "holds": c.holds,
+                "cited_passage": c.cited.passage.text if c.cited is not None and c.cited.passage is not None else None,
+                "cited_location": c.cited.passage.location
+                if c.cited is not None and c.cited.passage is not None
+                else None,
+                "best_passage": c.anywhere.passage.text
+                if c.anywhere is not None and c.anywhere.passage is not None
+                else None,
+                "best_location": c.anywhere.passage.location
+                if c.anywhere is not None and c.anywhere.passage is not None
+                else None,
+            }
+            for c in checks
+        ],
+    }
+
+
+def office_action_lines(oa: Any, checks: list[Any]) -> list[str]:
+    """The office action's mappings, each checked against the cited paragraphs (审查意见核对)."""
+    head = f"office action {Path(oa.path).name}: 申请号 {oa.application_number or '-'}, " + ", ".join(
+        f"对比文件{c.number}={c.publication}" for c in oa.documents
+    )
+    lines = [head]
+    for c in checks:
+        where = c.assertion.where or "whole document"
+        cited = c.cited.passage if c.cited is not None else None
+        quote = f" “{cited.text[:60]}”" if cited is not None else ""
+        lines.append(
+            f"  objection {c.assertion.objection}: 对比文件{c.assertion.document} ({where}) → {c.feature.id} "
+            f"{c.feature.text}: {c.holds_zh} / {c.holds}{quote}"
+        )
+    for a in oa.assertions:
+        if a.kind == "common_knowledge":
+            lines.append(f"  objection {a.objection}: 公知常识 asserted for claims {a.claims}: {a.text[:80]}")
+    return lines
 
 
 def _cell(chart: FeatureChart, fid: str, label: str, width: int = 40) -> str:
@@ -202,9 +270,9 @@ def chart_html(chart: FeatureChart, reply: str | None = None) -> str:
 
 def chart_docx(chart: FeatureChart, path: Path, reply: str | None = None) -> None:
     """Write the table (and the reply skeleton) as a Word document."""
-    import docx
+    from claimcheck.report.docx_page import new_document
 
-    document = docx.Document()
+    document = new_document("zh")  # A4, Chinese fonts
     document.add_heading("特征对比表", level=1)
     table = document.add_table(rows=1, cols=2 + len(chart.documents))
     table.style = "Table Grid"
