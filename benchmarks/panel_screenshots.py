@@ -1,6 +1,6 @@
 """Screenshots of the review panel's main pages, for a reviewer to look at.
 
-python benchmarks/panel_screenshots.py [OUT_DIR]      (default: panel-screenshots/)
+python benchmarks/panel_screenshots.py [OUT_DIR]      (default: claimcheck-panel-screenshots in the temp folder)
 
 Starts the web application on a temporary SQLite file, fills a round with the keyed disclosures of
 tests/disclosures (and one prior-art document), two members' ratings and a chair's decision, then saves PNG
@@ -62,7 +62,8 @@ def seed(app: object) -> tuple[int, dict[str, int]]:
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "panel-screenshots").resolve()
+    default = Path(tempfile.gettempdir()) / "claimcheck-panel-screenshots"
+    out = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else default
     reason = browser_missing()
     if reason:
         sys.exit(f"panel_screenshots: {reason}")
