@@ -23,6 +23,7 @@ def test_draft_findings_are_exact() -> None:
         ("D003", 3, Severity.ERROR),  # 1和2: not in the alternative
         ("A001", 4, Severity.WARNING),  # 支架 only through claim 2
         ("A002", 5, Severity.INFO),  # 一个风扇 -> 所述多个风扇
+        ("F004", 1, Severity.INFO),  # no 其特征在于 in an independent product claim
     }
 
 
