@@ -16,6 +16,7 @@ import argparse
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,11 +51,19 @@ def pairs(folder: Path = DATA) -> list[str]:
 def check(pub: str, zh_text: str, folder: Path = DATA) -> list:  # type: ignore[type-arg]
     """The translation findings of a Chinese text against the English original ``pub``."""
     from claimcheck.parse import parse_text
-    from claimcheck.translation import Vocabulary, compare, load_glossary
+    from claimcheck.translation import compare
 
-    vocabulary = Vocabulary.shipped().with_glossary(load_glossary(folder / "glossary.tsv"))
+    vocabulary = _vocabulary(folder)
     original = parse_text((folder / f"{pub}.en.txt").read_text(encoding="utf-8"))
     return compare(original, parse_text(zh_text), vocabulary)
+
+
+@cache
+def _vocabulary(folder: Path):  # type: ignore[no-untyped-def]
+    """The shipped vocabulary with the test set's glossary (built once)."""
+    from claimcheck.translation import Vocabulary, load_glossary
+
+    return Vocabulary.shipped().with_glossary(load_glossary(folder / "glossary.tsv"))
 
 
 def planted(d: Defect, folder: Path = DATA) -> str:

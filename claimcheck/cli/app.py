@@ -15,6 +15,7 @@ from claimcheck.cli.parse_cmd import parse, tree
 from claimcheck.cli.score_cmd import score
 from claimcheck.cli.search_cmd import search
 from claimcheck.cli.serve_cmd import serve
+from claimcheck.cli.translation_cmd import translation
 
 app = typer.Typer(
     name="claimcheck",
@@ -47,3 +48,4 @@ for command in (parse, tree, lint, rules, diff, support, score, match):
 app.command()(search)
 app.add_typer(index_app)
 app.command()(serve)
+app.command()(translation)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from claimcheck.analysis.english import Phrase, english_words, phrases, singular
 from claimcheck.model import Claim, ClaimSet, RefMode, SourceText, Span
 from claimcheck.model.diagnostic import Severity
+from claimcheck.model.language import language_of
 from claimcheck.translation.vocabulary import Vocabulary, scan
 
 KINDS = (
@@ -78,7 +79,7 @@ def _whole(c: Claim, cs: ClaimSet, limit: int = 60) -> Quote:
 
 
 _CLAIM_MENTION = re.compile(
-    r"(?i)\bclaims?\s+\d+(?:\s*(?:,|or|and|to|-|–)\s*(?:claims?\s+)?\d+)*|权利要求\s*\d+(?:\s*[至到\-–~～、,，或和及]\s*\d+)*"
+    r"(?i)\b(?:claims?|anspr(?:uch|üche[n]?)|revendications?)\s+\d+(?:\s*(?:,|or|and|to|oder|und|bis|ou|et|à|-|–)\s*(?:claims?\s+)?\d+)*|权利要求\s*\d+(?:\s*[至到\-–~～、,，或和及]\s*\d+)*"
 )
 _SIGN_GROUP = re.compile(
     r"[(（]\s*([A-Za-z]{0,3}\d+[A-Za-z'’]*(?:\s*[,，;；/、-]\s*(?:and\s+)?[A-Za-z]{0,3}\d+[A-Za-z'’]*)*)\s*[)）]"
@@ -154,7 +155,8 @@ def _values(text: str) -> _Values:
 
 
 def _language(cs: ClaimSet) -> str:
-    return cs.language
+    """``zh``, ``en``, ``de`` or ``fr``: the parser reads every Latin-script claim set as English."""
+    return cs.language if cs.language == "zh" else language_of(cs.source.text)
 
 
 def compare(
@@ -165,8 +167,10 @@ def compare(
     out: list[TranslationFinding] = []
     out.extend(_count(original, translation))
     pairs = [(o, t) for o in original if (t := translation.get(o.number)) is not None]
+    refs_read = {_language(original), _language(translation)} <= {"en", "zh"}  # the parser reads these references
     for o, t in pairs:
-        out.extend(_dependency(original, translation, o, t))
+        if refs_read:
+            out.extend(_dependency(original, translation, o, t))
         out.extend(_numbers(original, translation, o, t))
         out.extend(_transition(original, translation, o, t))
     langs = {_language(original), _language(translation)}
@@ -557,6 +561,10 @@ class _Terms:
         )
         return True
 
+    def _covers(self, clause: set[str], keys: set[str], need: int) -> bool:
+        """Whether a Chinese clause's renderings render at least ``need`` of the English terms ``keys``."""
+        return sum(bool(clause & set(self.vocabulary.terms[k])) for k in keys) >= need
+
     def _missing_clauses(
         self,
         e: Claim,
@@ -569,6 +577,10 @@ class _Terms:
     ) -> Iterator[TranslationFinding]:
         text = _flat(e)
         zv = _values(_flat(z))
+        zh_text = _flat(z)
+        zb = [0, *(m.end() for m in _CLAUSE_ZH.finditer(zh_text)), len(zh_text)]
+        zh_clauses = [{r for i, r in found if x <= i < y} for x, y in itertools.pairwise(zb)]
+        pointer = 0
         bounds = [0, *(m.end() for m in _CLAUSE_EN.finditer(text)), len(text)]
         for a, b in itertools.pairwise(bounds):
             inside = [(p, k) for p, k in terms if a <= p.start < b]
@@ -581,7 +593,27 @@ class _Terms:
             specific = {k for k in keys if k not in self.vocabulary.generic}
             # every term of the clause is rendered fewer times than the original names it: the clause is gone
             short = {k for k in specific if sum(present[r] for r in self.vocabulary.terms[k]) < en_count[k]}
-            gone = len(specific) >= 2 and short == specific and a > 0
+            need = len(specific) - 1 if len(specific) >= 3 else len(specific)
+
+            # clauses in order: a Chinese clause (or two) at or after the last match holding the terms matches
+            single = next(
+                (i for i in range(pointer, len(zh_clauses)) if self._covers(zh_clauses[i], specific, need)), None
+            )
+            union = next(
+                (
+                    i
+                    for i in range(pointer, len(zh_clauses) - 1)
+                    if self._covers(zh_clauses[i] | zh_clauses[i + 1], specific, need)
+                ),
+                None,
+            )
+            gone = len(specific) >= 2 and a > 0 and bool(short)
+            if single is not None and specific:
+                pointer = single + 1
+                gone = False
+            elif union is not None and specific:
+                pointer = union + 2
+                gone = gone and short == specific
             if not gone and (not lost_terms or not (lost >= 2 or (anchors and lost == anchors))):
                 continue
             clause = text[a:b].strip(" ,;:")
