@@ -22,8 +22,8 @@ from claimcheck.index.tokens import index_tokens, synonyms
 from claimcheck.match import Document, Passage
 from claimcheck.model import ClaimSet, Span
 
-MAX_TERMS = 256
-POSTINGS_BUDGET = 300_000
+MAX_TERMS = 128
+POSTINGS_BUDGET = 40_000
 
 
 @dataclass(frozen=True, slots=True)
