@@ -144,12 +144,12 @@ def read_description(src: SourceText, start: int = 0, end: int | None = None) ->
 
 def description_from_path(path: Path, max_bytes: int | None = None) -> Description:
     """A description given as a file of its own (text, .docx or full-text XML)."""
-    from claimcheck.readers import read_path
+    from claimcheck.readers import read_file_bytes, read_path
 
     if path.suffix.lower() == ".xml":
         from claimcheck.readers.xml import read_xml_part
 
-        dsrc = read_xml_part(path.read_bytes(), str(path), "description")
+        dsrc = read_xml_part(read_file_bytes(path, max_bytes), str(path), "description")
         if dsrc is None:
             raise InputError(f"{path}: no <description> in the XML document")
         return read_description(dsrc)

@@ -98,6 +98,10 @@ def match(
         from claimcheck.outfile import check_writable
 
         check_writable(output, "--output")
+    if output is not None:
+        from claimcheck.outfile import check_writable
+
+        check_writable(output, "--output")
     from claimcheck.index import prior_art
 
     documents = prior_art(app_.claims, against, index, top, limit)

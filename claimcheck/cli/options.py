@@ -18,7 +18,9 @@ LangOpt = Annotated[
     str | None,
     typer.Option("--claims-lang", help="Which claim set to read from a multilingual XML file (default: zh, else en)."),
 ]
-MaxSizeOpt = Annotated[int, typer.Option("--max-size", help="Refuse input files larger than this many MB.")]
+MaxSizeOpt = Annotated[
+    int, typer.Option("--max-size", min=1, max=100_000, help="Refuse input files larger than this many MB.")
+]
 
 
 class TextOrJson(enum.StrEnum):
@@ -54,16 +56,24 @@ def claim_numbers(value: str | None) -> list[int] | None:
     """``--claims 1,5`` or ``1-3`` as claim numbers; None when not given."""
     if not value:
         return None
-    numbers: list[int] = []
+    from claimcheck.model import MAX_CLAIM
+
+    numbers: dict[int, None] = {}
     for part in re.split(r"[,，\s]+", value.strip()):
-        m = re.fullmatch(r"(\d{1,5})(?:-(\d{1,5}))?", part)
+        if not part:
+            continue
+        m = re.fullmatch(r"(\d+)(?:[-~～–](\d+))?", part)
         if not m:
             raise InputError(f"--claims: cannot read '{part}' (use 1,5 or 1-3)")
+        if any(len(g) > 6 or int(g) > MAX_CLAIM or int(g) < 1 for g in m.groups() if g is not None):
+            raise InputError(f"--claims: '{part}': claim numbers run from 1 to {MAX_CLAIM:,}")
         lo, hi = int(m.group(1)), int(m.group(2) or m.group(1))
-        if hi < lo or hi - lo > 10_000:
-            raise InputError(f"--claims: '{part}' is not a range of claim numbers")
-        numbers.extend(range(lo, hi + 1))
-    return numbers
+        if hi < lo:
+            raise InputError(f"--claims: '{part}' is not a range of claim numbers (the first is larger)")
+        numbers.update(dict.fromkeys(range(lo, hi + 1)))
+    if not numbers:
+        raise InputError("--claims: no claim numbers given (use 1,5 or 1-3)")
+    return list(numbers)
 
 
 def emit(text: str, output: Path | None, color: bool | None = None) -> None:

@@ -62,6 +62,10 @@ def score(
     from claimcheck.report import score_output
 
     limit = megabytes(max_size)
+    if output is not None:
+        from claimcheck.outfile import check_writable
+
+        check_writable(output, "--output")
     files = disclosure_files(paths)
     rub = load_rubric(rubric)
     sheet = load_panel(panel) if panel is not None else None
@@ -80,9 +84,10 @@ def score(
                 continue
             try:
                 documents.append(read_document(p, f"D{i}", limit))
-            except InputError:
+            except InputError as e:
                 if p in against:
                     raise
+                typer.echo(f"claimcheck: warning: --corpus: {e} (skipped)", err=True)
         docs = (docs or []) + [(Path(d.path).name, d.text) for d in documents if Path(d.path) in against]
         comparer = match_comparer(documents)
     reports = []

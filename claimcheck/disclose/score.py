@@ -73,13 +73,54 @@ class ScoreReport:
         return [r for c in ordered for r in c.result.requests]
 
 
+PANEL_FIELDS = ("market-demand", "commercial-risk", "grant-prospect")
+
+
 def load_rubric(path: Path | None = None) -> dict[str, Any]:
     """The rubric: the shipped default, or a panel's file (same keys)."""
     data = read_toml(path or DEFAULT_RUBRIC, "rubric")
-    for name in data.get("criteria", {}):
+    for name in data.get("criteria", {}) if isinstance(data.get("criteria"), dict) else ():
         if name not in CRITERIA and name != "novelty":
             raise ConfigError(f"{path}: unknown criterion '{name}' (known: {', '.join(sorted(CRITERIA))}, novelty)")
+    check_rubric(data, str(path or DEFAULT_RUBRIC))
     return data
+
+
+def _expected(where: str, key: str, value: object, expected: str) -> ConfigError:
+    shown = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    return ConfigError(f"{where}: {key} = {shown[:40]}: expected {expected}")
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def check_rubric(data: dict[str, Any], where: str) -> None:
+    """Raise :class:`ConfigError` naming the key, the value and what was expected for a wrongly typed rubric."""
+    for section in ("verdict", "criteria", "panel"):
+        if section in data and not isinstance(data[section], dict):
+            raise _expected(where, section, data[section], f"a table [{section}]")
+    for band, value in data.get("verdict", {}).items():
+        if band not in ("file", "improve"):
+            raise ConfigError(f"{where}: [verdict] unknown key '{band}' (known: file, improve)")
+        if not _number(value) or not 0 <= value <= 100:
+            raise _expected(where, f"[verdict] {band}", value, "a score from 0 to 100")
+    for section in ("criteria", "panel"):
+        for name, opts in data.get(section, {}).items():
+            key = f"[{section}.{name}]"
+            if section == "panel" and name not in PANEL_FIELDS:
+                raise ConfigError(f"{where}: unknown panel field '{name}' (known: {', '.join(PANEL_FIELDS)})")
+            if not isinstance(opts, dict):
+                raise _expected(where, key, opts, "a table with a weight")
+            for opt, value in opts.items():
+                if opt == "weight" and (not _number(value) or value < 0):
+                    raise _expected(where, f"{key} weight", value, "a number of 0 or more")
+                if opt.startswith("target-") and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+                    raise _expected(where, f"{key} {opt}", value, "a whole number of 1 or more")
+                if opt == "inverted" and not isinstance(value, bool):
+                    raise _expected(where, f"{key} inverted", value, "true or false")
+                if opt == "required" and (not isinstance(value, list) or not all(isinstance(x, str) for x in value)):
+                    raise _expected(where, f"{key} required", value, "a list of section names")
 
 
 def load_panel(path: Path) -> dict[str, float]:
@@ -97,15 +138,17 @@ def load_panel(path: Path) -> dict[str, float]:
         values = read_toml(path, "panel sheet")
     out: dict[str, float] = {}
     for key, raw in values.items():
+        if key not in (*PANEL_FIELDS, "pct"):
+            raise InputError(f"{path}: unknown panel field '{key}' (known: {', '.join(PANEL_FIELDS)}, pct)")
         if key == "pct":
             out[key] = 1.0 if str(raw).strip().lower() in ("true", "1", "yes", "y", "是") else 0.0
             continue
         try:
-            v = float(raw)
+            v = float(raw) if not isinstance(raw, bool) else float("nan")
         except (TypeError, ValueError):
-            raise InputError(f"{path}: '{key}' must be a number from 1 to 5") from None
+            raise InputError(f"{path}: {key} = {str(raw)[:40]!r}: expected a number from 1 to 5") from None
         if not 1 <= v <= 5:
-            raise InputError(f"{path}: '{key}' = {v} is outside 1–5")
+            raise InputError(f"{path}: {key} = {raw!r} is outside 1–5 (expected a number from 1 to 5)")
         out[key] = v
     return out
 
@@ -254,18 +297,12 @@ def _read_limited(path: Path, max_bytes: int | None) -> bytes:
 
 def read_pdf_bytes(data: bytes, name: str) -> SourceText:
     """The text layer of a PDF disclosure; a PDF without one (a scan) is refused with one line."""
-    import io
+    from claimcheck.readers.pdf import read_pdf
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if len(reader.pages) > 500:
-            raise InputError(f"{name}: the PDF has {len(reader.pages)} pages, more than a disclosure has")
-        text = "\n".join((page.extract_text() or "").rstrip("\n") for page in reader.pages)
-    except (PdfReadError, OSError, ValueError, KeyError, TypeError) as e:
-        raise InputError(f"{name}: cannot read PDF: {e}") from None
+    pages = read_pdf(data, name).pages
+    if len(pages) > 500:
+        raise InputError(f"{name}: the PDF has {len(pages)} pages, more than a disclosure has")
+    text = "\n".join(page.rstrip("\n") for page in pages)
     if not text.strip():
         raise InputError(f"{name}: the PDF has no text layer (a scan?): run OCR on it first, or give the text")
     return SourceText(text, path=name, format="pdf")
@@ -286,12 +323,17 @@ def disclosure_files(paths: list[Path]) -> list[Path]:
     return files
 
 
+CORPUS_SUFFIXES = (".txt", ".md", ".docx", ".xml", ".pdf")
+
+
 def read_corpus(folder: Path) -> list[tuple[str, str]]:
     """Documents of a prior-art folder (.txt, .md, .xml, .docx) as (name, text)."""
     from claimcheck.readers import read_path
 
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder")
+    if not any(p.is_file() and p.suffix.lower() in CORPUS_SUFFIXES for p in folder.rglob("*")):
+        raise InputError(f"{folder}: no prior-art documents ({', '.join(CORPUS_SUFFIXES)}) in the --corpus folder")
     out = []
     for p in sorted(folder.rglob("*")):
         if p.is_file() and p.suffix.lower() in (".txt", ".md", ".docx"):

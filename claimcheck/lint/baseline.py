@@ -14,6 +14,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from claimcheck.errors import InputError
 from claimcheck.lint.results import FileResult
@@ -41,8 +42,17 @@ def fingerprint(f: FileResult, d: Diagnostic) -> str:
 
 
 def write_baseline(path: Path, results: list[FileResult]) -> int:
-    """Record every current finding; return how many."""
-    entries = [
+    """Record every current finding; return how many entries the baseline holds.
+
+    A run in which some inputs could not be read is incomplete: the entries an existing baseline holds for
+    those files are kept (merged with the new findings of the others), so a file that fails to read today
+    does not lose its reviewed findings.  The file is written atomically.
+    """
+    failed = {Path(f.path).name for f in results if f.error}
+    kept: list[dict[str, Any]] = []
+    if failed and path.exists():
+        kept = [e for e in _entries(path) if e.get("file") in failed]
+    entries = kept + [
         {
             "fingerprint": fingerprint(f, d),
             "rule": d.rule,
@@ -58,17 +68,46 @@ def write_baseline(path: Path, results: list[FileResult]) -> int:
     return len(entries)
 
 
-def read_baseline(path: Path) -> Counter[str]:
-    """The fingerprints recorded in a baseline file."""
+def _entries(path: Path) -> list[dict[str, Any]]:
+    """The entries of a baseline file, checked: a list of objects, each with a string ``fingerprint``."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{path}: baseline file not found") from None
-    except (OSError, ValueError) as e:
-        raise InputError(f"{path}: not a claimcheck baseline: {e}") from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not a claimcheck baseline: not UTF-8 text (byte {e.start})") from None
+    except (OSError, ValueError, RecursionError) as e:
+        raise InputError(f"{path}: not a claimcheck baseline: {_one_line(e)}") from None
     if not isinstance(data, dict) or "findings" not in data:
         raise InputError(f"{path}: not a claimcheck baseline (no 'findings')")
-    return Counter(str(e.get("fingerprint")) for e in data["findings"])
+    version = data.get("version", VERSION)
+    if version != VERSION:
+        raise InputError(f"{path}: baseline 'version' is {_show(version)}; expected {VERSION}")
+    findings = data["findings"]
+    if not isinstance(findings, list):
+        raise InputError(f"{path}: baseline 'findings' is {_show(findings)}; expected a list of findings")
+    for i, entry in enumerate(findings):
+        fp = entry.get("fingerprint") if isinstance(entry, dict) else None
+        if not isinstance(fp, str):
+            shown = _show(fp) if isinstance(entry, dict) else _show(entry)
+            what = "'fingerprint'" if isinstance(entry, dict) else "entry"
+            raise InputError(f"{path}: baseline finding {i + 1}: {what} is {shown}; expected a fingerprint string")
+    return findings
+
+
+def _show(value: object) -> str:
+    """A short rendering of a value in a message."""
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _one_line(e: Exception) -> str:
+    return " ".join(str(e).split()) or type(e).__name__
+
+
+def read_baseline(path: Path) -> Counter[str]:
+    """The fingerprints recorded in a baseline file."""
+    return Counter(str(e["fingerprint"]) for e in _entries(path))
 
 
 def apply_baseline(results: list[FileResult], known: Counter[str]) -> None:

@@ -10,6 +10,7 @@ with a did-you-mean.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,10 +94,17 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
         pp = d / "pyproject.toml"
         if pp.is_file():
             data = _read_toml(pp)
-            tool = data.get("tool", {}).get("claimcheck")
+            tool = _tool_table(data)
             if isinstance(tool, dict):
                 return pp, tool
     return None
+
+
+def _tool_table(data: dict[str, Any]) -> dict[str, Any] | None:
+    """``[tool.claimcheck]`` of a pyproject.toml, or None (also when ``tool`` is not a table)."""
+    tool = data.get("tool")
+    table = tool.get("claimcheck") if isinstance(tool, dict) else None
+    return table if isinstance(table, dict) else None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -115,65 +123,115 @@ def load_profile(name: str, base: Path | None) -> dict[str, Any]:
     raise ConfigError(f"unknown profile '{name}'{_did_you_mean(name, names)} (a shipped name or a .toml file)")
 
 
+def _show(value: object) -> str:
+    """A value as the configuration file would write it, shortened."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, str):
+        text = '"' + value + '"'
+    elif isinstance(value, dict):
+        text = "a table"
+    else:
+        text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _wrong(where: str, key: str, value: object, expected: str) -> ConfigError:
+    """The one-line error for a value of the wrong type: the key, the value and what was expected."""
+    return ConfigError(f"{where}: {key} = {_show(value)}: expected {expected}")
+
+
+def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise _wrong(where, key, value, f"a table [{key}]")
+    return value
+
+
+def _count(value: object, where: str, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _wrong(where, key, value, "a whole number of 0 or more")
+    return value
+
+
 def _apply(cfg: Config, data: dict[str, Any], where: str, base: Path | None) -> None:
     for key in data:
         if key not in KEYS:
             raise ConfigError(f"{where}: unknown key '{key}'{_did_you_mean(key, sorted(KEYS))}")
 
-    def str_list(key: str) -> list[str]:
+    def str_list(key: str, what: str = "a list of rule names or codes") -> list[str]:
         value = data.get(key, [])
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-            raise ConfigError(f"{where}: '{key}' must be a list of rule names or codes")
+            raise _wrong(where, key, value, what)
+        return value
+
+    def selectors(key: str) -> list[str]:
+        value = str_list(key)
         for x in value:
             check_rule_selector(x, where)
         return value
 
     if "select" in data:
-        cfg.select = str_list("select")
+        cfg.select = selectors("select")
     if "ignore" in data:
-        cfg.ignore = cfg.ignore + str_list("ignore")
+        cfg.ignore = cfg.ignore + selectors("ignore")
     if "extend-select" in data:
-        cfg.extend_select = cfg.extend_select + str_list("extend-select")
-    for rule, level in data.get("severity", {}).items():
+        cfg.extend_select = cfg.extend_select + selectors("extend-select")
+    for rule, level in _table(data, "severity", where).items():
         check_rule_selector(rule, f"{where} [severity]")
+        if not isinstance(level, str):
+            raise _wrong(f"{where} [severity]", rule, level, '"error", "warning" or "info"')
         try:
-            cfg.severity[rule] = Severity.parse(str(level))
+            cfg.severity[rule] = Severity.parse(level)
         except ValueError as e:
             raise ConfigError(f"{where} [severity] {rule}: {e}") from None
-    for rule, opts in data.get("rules", {}).items():
+    for rule, opts in _table(data, "rules", where).items():
         check_rule_selector(rule, f"{where} [rules]")
         if not isinstance(opts, dict):
             raise ConfigError(f"{where} [rules.{rule}] must be a table of options")
         _check_options(rule, opts, where)
         cfg.rules.setdefault(_rule_name(rule), {}).update(opts)
-    for lex in data.get("extend-lexicons", []):
+    for lex in str_list("extend-lexicons", "a list of lexicon file paths"):
         p = (base / lex) if base is not None else Path(lex)
         if not p.is_file():
             raise ConfigError(f"{where}: lexicon file not found: {lex}")
         cfg.extend_lexicons.append(p)
     if "lang" in data:
         if data["lang"] not in ("zh", "en", "both"):
-            raise ConfigError(f"{where}: lang must be zh, en or both")
+            raise _wrong(where, "lang", data["lang"], '"zh", "en" or "both"')
         cfg.lang = data["lang"]
     if "fail-on" in data:
+        if not isinstance(data["fail-on"], str):
+            raise _wrong(where, "fail-on", data["fail-on"], '"error", "warning" or "info"')
         try:
-            cfg.fail_on = Severity.parse(str(data["fail-on"]))
+            cfg.fail_on = Severity.parse(data["fail-on"])
         except ValueError as e:
             raise ConfigError(f"{where} fail-on: {e}") from None
-    house = data.get("house", {})
+    if "preview" in data and not isinstance(data["preview"], bool):
+        raise _wrong(where, "preview", data["preview"], "true or false")
+    house = _table(data, "house", where)
+    at = f"{where} [house]"
     for key in house:
         if key not in HOUSE_KEYS:
-            raise ConfigError(f"{where} [house]: unknown key '{key}'{_did_you_mean(key, sorted(HOUSE_KEYS))}")
+            raise ConfigError(f"{at}: unknown key '{key}'{_did_you_mean(key, sorted(HOUSE_KEYS))}")
     if "max-independent-claims" in house:
-        cfg.house.max_independent_claims = int(house["max-independent-claims"])
+        cfg.house.max_independent_claims = _count(house["max-independent-claims"], at, "max-independent-claims")
     if "max-claims" in house:
-        cfg.house.max_claims = int(house["max-claims"])
+        cfg.house.max_claims = _count(house["max-claims"], at, "max-claims")
     if "forbidden-words" in house:
-        cfg.house.forbidden_words = [str(w) for w in house["forbidden-words"]]
+        words = house["forbidden-words"]
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise _wrong(at, "forbidden-words", words, "a list of words")
+        cfg.house.forbidden_words = list(words)
     if "severity" in house:
-        cfg.house.severity = Severity.parse(str(house["severity"]))
+        if not isinstance(house["severity"], str):
+            raise _wrong(at, "severity", house["severity"], '"error", "warning" or "info"')
+        try:
+            cfg.house.severity = Severity.parse(house["severity"])
+        except ValueError as e:
+            raise ConfigError(f"{at} severity: {e}") from None
 
 
 def _rule_name(key: str) -> str:
@@ -192,10 +250,28 @@ def _check_options(rule: str, opts: dict[str, Any], where: str) -> None:
     allowed = set(r.options) | (
         {"corpus-median-length", "corpus-median-features"} if r.name == "narrow-independent" else set()
     )
-    for k in opts:
+    for k, value in opts.items():
         if k not in allowed:
             hint = _did_you_mean(k, sorted(allowed)) if allowed else " (this rule has no options)"
             raise ConfigError(f"{where} [rules.{rule}]: unknown option '{k}'{hint}")
+        expected = _expected_like(r.options.get(k))
+        if expected is not None and not expected[0](value):
+            raise _wrong(f"{where} [rules.{rule}]", k, value, expected[1])
+
+
+def _expected_like(default: object) -> tuple[Callable[[object], bool], str] | None:
+    """A test for a value of the same kind as an option's default, and how to say it; None when any will do."""
+    if isinstance(default, bool):
+        return (lambda v: isinstance(v, bool)), "true or false"
+    if isinstance(default, int):
+        return (lambda v: isinstance(v, int) and not isinstance(v, bool)), "a whole number"
+    if isinstance(default, float):
+        return (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)), "a number"
+    if isinstance(default, str):
+        return (lambda v: isinstance(v, str)), "a string"
+    if isinstance(default, (list, tuple)):
+        return (lambda v: isinstance(v, list)), "a list"
+    return None
 
 
 def build_config(data: dict[str, Any] | None, path: Path | None, profile: str | None = None) -> Config:
@@ -204,6 +280,8 @@ def build_config(data: dict[str, Any] | None, path: Path | None, profile: str | 
     data = data or {}
     base = path.parent if path is not None else None
     name = profile or data.get("profile")
+    if name is not None and not isinstance(name, str):
+        raise _wrong(str(path) if path else "config", "profile", name, "a profile name or a .toml file")
     if name:
         cfg.profile = str(name)
         _apply(cfg, load_profile(str(name), base), f"profile {name}", base)
@@ -218,7 +296,7 @@ def load_config(start: Path, explicit: Path | None = None, profile: str | None =
             raise ConfigError(f"{explicit}: config file not found")
         data = _read_toml(explicit)
         if explicit.name == "pyproject.toml":
-            data = data.get("tool", {}).get("claimcheck", {})
+            data = _tool_table(data) or {}
         return build_config(data, explicit, profile)
     found = find_config(start)
     if found is None:
