@@ -334,7 +334,12 @@ def _around(c: Claim, cs: ClaimSet, needle: str, width: int = 20) -> Quote:
     i = text.lower().find(needle.lower()) if needle else -1
     if i < 0:
         return _whole(c, cs)
-    return _quote(c, i - width, i + len(needle) + width, cs)
+    a, b = max(0, i - width), min(len(text), i + len(needle) + width)
+    while 0 < a < i and text[a - 1].isalnum() and text[a].isascii():  # whole words on a Latin side
+        a -= 1
+    while i < b < len(text) and text[b].isalnum() and text[b - 1].isascii():
+        b += 1
+    return _quote(c, a, b, cs)
 
 
 def _transition(original: ClaimSet, translation: ClaimSet, o: Claim, t: Claim) -> Iterator[TranslationFinding]:
