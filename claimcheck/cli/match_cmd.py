@@ -48,6 +48,14 @@ def match(
             help="The office action (审查意见通知书: text, .docx or PDF): its 对比文件 and mappings are checked and answered.",
         ),
     ] = None,
+    embeddings: Annotated[
+        Path | None,
+        typer.Option(
+            "--embeddings",
+            help="A local embedding model folder (model2vec: embeddings.safetensors + tokenizer.json; or "
+            "sentence-transformers): passages are also ranked by meaning. Never downloaded.",
+        ),
+    ] = None,
     glossary: Annotated[
         list[Path],
         typer.Option(
@@ -98,10 +106,6 @@ def match(
         from claimcheck.outfile import check_writable
 
         check_writable(output, "--output")
-    if output is not None:
-        from claimcheck.outfile import check_writable
-
-        check_writable(output, "--output")
     from claimcheck.index import prior_art
 
     documents = prior_art(app_.claims, against, index, top, limit)
@@ -121,6 +125,11 @@ def match(
         added = add_to_glossary(glossary[0], [parse_pair(c) for c in confirm])
         typer.echo(f"claimcheck: {added} alignment(s) added to {glossary[0]}", err=True)
     vocab = vocabulary_with(glossary) if glossary else None
+    embedder = None
+    if embeddings is not None:
+        from claimcheck.match.embed import load_embedder
+
+        embedder = load_embedder(embeddings)
     desc = app_.description if description is None else description_from_path(description, limit)
     bar = None
     progress = None
@@ -135,7 +144,7 @@ def match(
             bar.update(task, completed=done, total=total)
 
     try:
-        chart = build_chart(app_.claims, documents, numbers, progress, vocab=vocab)
+        chart = build_chart(app_.claims, documents, numbers, progress, vocab=vocab, embedder=embedder)
     finally:
         if bar is not None:
             bar.stop()

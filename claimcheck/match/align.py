@@ -157,6 +157,7 @@ class _View:
     forms: dict[tuple[str, str], list[Form]] = field(default_factory=dict)
     words: frozenset[str] = frozenset()
     wholes: frozenset[int] = frozenset()  # passages that are a whole paragraph of several sentences
+    raw: list[str] | None = None  # the passages' texts, for the embedding model
 
 
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -465,7 +466,9 @@ class Index:
 
     def _similarities(self, feature: Feature, view: _View) -> list[float]:
         assert self.embedder is not None
-        return self.embedder.similarities(feature.text, [p.text for p in view.passages])
+        if view.raw is None:
+            view.raw = [p.text for p in view.passages]  # one list per view: the model may keep its vectors
+        return self.embedder.similarities(feature.text, view.raw)
 
     def _embedding_only(self, feature: Feature, document: Document, empty: Match) -> Match:
         """A document no dictionary reads, ranked by the embedding model alone (never ``disclosed``)."""
