@@ -29,6 +29,12 @@ def key() -> dict[str, dict[str, object]]:
     return tomllib.loads((HERE / "key.toml").read_text(encoding="utf-8"))
 
 
+def publications(holdout: bool | None = None) -> list[str]:
+    """The keyed patents: all, those used while tuning the vocabulary (False), or the hold-out ones (True)."""
+    k = key()
+    return sorted(p for p in k if holdout is None or bool(k[p].get("holdout", False)) == holdout)
+
+
 def documents_for(pub: str, unrelated: int | None = None) -> list[Document]:
     """The patent's own test documents, then unrelated ones (all, or the first ``unrelated`` of each language)."""
     docs: list[Document] = []
