@@ -96,3 +96,30 @@ def test_verdicts_do_not_depend_on_the_other_documents() -> None:
         assert [single.match(f, d.label).verdict for f in single.features] == [
             together.match(f, d.label).verdict for f in together.features
         ]
+
+
+def test_boilerplate_and_topic_words_decide_nothing() -> None:
+    from claimcheck.match.concepts import units
+    from claimcheck.match.documents import text_document
+    from claimcheck.match.vocab import default_vocabulary
+    from claimcheck.parse import parse_text
+
+    cs = parse_text(
+        "1. 一种光伏电站的安装方法，其特征在于，包括以下步骤：步骤1）在地面上平行设置两个底杆；"
+        "步骤2）在所述底杆上方间隔设置多个立杆；步骤3）所述步骤2）具体为：将所述立杆焊接在所述底杆上。\n"
+    )
+    vocab = default_vocabulary()
+    for f in build_chart(cs, []).features:
+        words = {u.text for u in units(f.text, vocab)}
+        assert not words & {"包括", "以下", "步骤", "具体为", "具体", "所述", "其特征在于"}, (f.id, words)
+    boiler = text_document(
+        "D1",
+        "boiler.txt",
+        "分布式光伏电站\n本发明涉及分布式光伏电站技术领域。\n为实现上述目的，本发明提供如下技术方案：一种分布式光伏电站，"
+        "包括以下步骤。\n所述步骤3）具体为：分布式光伏电站的安装。\n本发明的分布式光伏电站结构合理，发电量高。\n",
+    )
+    related = read_document(HERE / "CN119696475A.half.txt", "D2")
+    claims = parse_source(read_path(CORPUS / "cn" / "CN119696475A.txt"))
+    chart = build_chart(claims, [boiler, related], [1])
+    assert chart.analyses[0].closest == "D2"
+    assert not [f.id for f in chart.features if f.kind != "subject" and chart.match(f, "D1").verdict == "disclosed"]
