@@ -19,6 +19,7 @@ import enum
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from claimcheck.lexicon import Lexicons
 
@@ -31,32 +32,34 @@ _MULTI_DET = re.compile(
     r"at\s+least\s+one\s+of\s+the|at\s+least\s+one\s+of\s+said|all\s+of\s+the|both\s+of\s+the|the\s+two|the\s+three|"
     r"said\s+two|the\s+first\s+and\s+second|the\s+respective|a\s+further|an\s+additional)\b"
 )
-_IRREGULAR = {
-    "teeth": "tooth",
-    "feet": "foot",
-    "children": "child",
-    "men": "man",
-    "women": "woman",
-    "data": "data",
-    "media": "medium",
-    "criteria": "criterion",
-    "phenomena": "phenomenon",
-    "indices": "index",
-    "matrices": "matrix",
-    "vertices": "vertex",
-    "axes": "axis",
-    "analyses": "analysis",
-    "bases": "base",
-    "means": "means",
-    "series": "series",
-    "species": "species",
-    "apparatus": "apparatus",
-    "apparatuses": "apparatus",
-    "leaves": "leaf",
-    "halves": "half",
-    "knives": "knife",
-    "shelves": "shelf",
-}
+_IRREGULAR = MappingProxyType(
+    {
+        "teeth": "tooth",
+        "feet": "foot",
+        "children": "child",
+        "men": "man",
+        "women": "woman",
+        "data": "data",
+        "media": "medium",
+        "criteria": "criterion",
+        "phenomena": "phenomenon",
+        "indices": "index",
+        "matrices": "matrix",
+        "vertices": "vertex",
+        "axes": "axis",
+        "analyses": "analysis",
+        "bases": "base",
+        "means": "means",
+        "series": "series",
+        "species": "species",
+        "apparatus": "apparatus",
+        "apparatuses": "apparatus",
+        "leaves": "leaf",
+        "halves": "half",
+        "knives": "knife",
+        "shelves": "shelf",
+    }
+)
 
 
 def singular(word: str) -> str:

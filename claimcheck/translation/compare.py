@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from claimcheck.analysis.english import Phrase, english_words, phrases, singular
 from claimcheck.model import Claim, ClaimSet, RefMode, SourceText, Span
@@ -86,43 +87,45 @@ _SIGN_GROUP = re.compile(
 )
 _CODE = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]+(?![A-Za-z0-9])")
 _NUMBER = re.compile(r"(?<![\w.])0,\d+|\d+(?:\.\d+)?")
-_UNITS = {
-    "°c": "°C",
-    "℃": "°C",
-    "° c": "°C",
-    "%": "%",
-    "％": "%",
-    "mm": "mm",
-    "毫米": "mm",
-    "cm": "cm",
-    "厘米": "cm",
-    "μm": "µm",
-    "µm": "µm",
-    "微米": "µm",
-    "m": "m",
-    "米": "m",
-    "kg": "kg",
-    "千克": "kg",
-    "g": "g",
-    "克": "g",
-    "hour": "h",
-    "hours": "h",
-    "h": "h",
-    "小时": "h",
-    "min": "min",
-    "minutes": "min",
-    "分钟": "min",
-    "mpa": "MPa",
-    "兆帕": "MPa",
-    "kpa": "kPa",
-    "千帕": "kPa",
-    "inch": "in",
-    "英寸": "in",
-    "v": "V",
-    "伏": "V",
-    "mol": "mol",
-    "摩尔": "mol",
-}
+_UNITS = MappingProxyType(
+    {
+        "°c": "°C",
+        "℃": "°C",
+        "° c": "°C",
+        "%": "%",
+        "％": "%",
+        "mm": "mm",
+        "毫米": "mm",
+        "cm": "cm",
+        "厘米": "cm",
+        "μm": "µm",
+        "µm": "µm",
+        "微米": "µm",
+        "m": "m",
+        "米": "m",
+        "kg": "kg",
+        "千克": "kg",
+        "g": "g",
+        "克": "g",
+        "hour": "h",
+        "hours": "h",
+        "h": "h",
+        "小时": "h",
+        "min": "min",
+        "minutes": "min",
+        "分钟": "min",
+        "mpa": "MPa",
+        "兆帕": "MPa",
+        "kpa": "kPa",
+        "千帕": "kPa",
+        "inch": "in",
+        "英寸": "in",
+        "v": "V",
+        "伏": "V",
+        "mol": "mol",
+        "摩尔": "mol",
+    }
+)
 _UNIT_AFTER = re.compile(
     r"\d\s*(°\s*[Cc]|℃|%|％|mm|毫米|cm|厘米|[μµ]m|微米|kg|千克|g(?![a-z])|克|hours?|h(?![a-z])|小时|min(?:utes)?|"
     r"分钟|MPa|兆帕|kPa|千帕|inch|英寸|V(?![a-z])|伏|mol|摩尔|m(?![a-z])|米)"
