@@ -37,7 +37,9 @@ def test_claim_numbers_over_the_limit_are_a_clear_error(num: str) -> None:
 
 
 def test_the_highest_claim_number_is_read() -> None:
-    data = xml_claims(("1", "一种夹具，包括底座。"), (str(MAX_CLAIM), "如前述权利要求中任一项所述的夹具，所述底座为钢制。"))
+    data = xml_claims(
+        ("1", "一种夹具，包括底座。"), (str(MAX_CLAIM), "如前述权利要求中任一项所述的夹具，所述底座为钢制。")
+    )
     cs = parse_source(read_bytes(data, "a.xml", suffix=".xml"))
     last = cs.claims[-1]
     assert last.number == MAX_CLAIM
@@ -72,6 +74,7 @@ def test_all_preceding_claims_are_not_materialised() -> None:
     n = 2000
     lines = [HEAD] + [f"{i}. 如前述权利要求中任一项所述的夹具，所述底座为钢制。\n" for i in range(2, n + 1)]
     text = "".join(lines)
+    parse_text(HEAD)  # the lexicons are loaded once per process: not part of the measure
     tracemalloc.start()
     try:
         cs = parse_text(text)
@@ -134,3 +137,20 @@ def test_huge_and_repeated_reference_numbers(ref: str) -> None:
     cs = parse_text(HEAD + f"2. 根据{ref}所述的夹具，所述底座为钢制。\n")
     assert all(n <= MAX_CLAIM for c in cs for n in c.refs)
     assert len(cs.claims[1].refs) <= 3000
+
+
+@pytest.mark.parametrize("wrapped", [False, True], ids=["one-line", "wrapped"])
+def test_reading_and_parsing_take_a_small_multiple_of_the_input(wrapped: bool) -> None:
+    """A claim of 200 kB (one line, or wrapped every 40 characters): no per-character objects are kept."""
+    piece = "所述底座为钢制，所述滑块（１２）为铜制；\n" if wrapped else "所述底座为钢制，所述滑块（１２）为铜制；"
+    body = ("1. 一种夹具，包括底座、滑块和导轨，" + piece * 6_000 + "。\n").encode()
+    parse_text(HEAD)  # the lexicons are loaded once per process: not part of the measure
+    tracemalloc.start()
+    try:
+        cs = parse_source(read_bytes(body, "big.txt", suffix=".txt"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(cs) == 1 and cs.claims[0].flat is not None
+    assert cs.claims[0].flat.text.count("\n") == (6_000 if wrapped else 0)
+    assert peak < 12 * len(body)  # characters kept as objects cost 30–50 times the file

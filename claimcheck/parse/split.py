@@ -48,6 +48,7 @@ IGNORED_LINE = re.compile(
 DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:#|<!--|//)[ \t]*claimcheck:[^\n]*$", re.M)
 
 _TERMINATORS = "。.．"
+_LINE_ENDS_KEPT = re.compile(r"[^\r\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,17 +65,10 @@ def blank_ignored(text: str) -> tuple[str, list[Span]]:
 
     Returns the cleaned text and the spans of directive lines.
     """
-    chars = list(text)
-    directives: list[Span] = []
-    for m in DIRECTIVE_LINE.finditer(text):
-        directives.append(Span(m.start(), m.end()))
-        for i in range(m.start(), m.end()):
-            chars[i] = " "
-    for m in IGNORED_LINE.finditer(text):
-        for i in range(m.start(), m.end()):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
-    return "".join(chars), directives
+    directives = [Span(m.start(), m.end()) for m in DIRECTIVE_LINE.finditer(text)]
+    # same-length replacements made with the regex engine (a list of characters would cost ~80 bytes each)
+    out = DIRECTIVE_LINE.sub(lambda m: " " * len(m.group()), text) if directives else text
+    return IGNORED_LINE.sub(lambda m: _LINE_ENDS_KEPT.sub(" ", m.group()), out), directives
 
 
 def _strong(m: re.Match[str]) -> bool:
