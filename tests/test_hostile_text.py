@@ -120,3 +120,23 @@ def test_a_file_is_never_read_beyond_the_limit(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"big\.txt: file is .* limit"):
         read_file_bytes(p, 4096)
     assert len(read_file_bytes(p, None)) == 5003
+
+
+def test_xml_text_that_differs_from_the_file_does_not_rescan_it() -> None:
+    """Entities make a node's text differ from the file: each lookup stays near the previous piece."""
+    from claimcheck.readers.xml import read_xml_parts
+
+    body = "".join(f'<p num="{i:04d}">A&amp;B 段落{i}，&#x5E95;座。</p>' for i in range(1, 15_001))
+    claims = '<claims><claim num="1"><claim-text>1. 一种夹具，包括底座&amp;滑块。</claim-text></claim></claims>'
+    data = f'<?xml version="1.0"?><doc><description>{body}</description>{claims}</doc>'.encode()
+    parts = read_xml_parts(data, "d.xml")
+    lines = parts["description"].text.splitlines()
+    assert len(lines) == 15_000 and lines[-1] == "[15000]A&B 段落15000，底座。"
+    assert parts["claims"].text.startswith("1. 一种夹具，包括底座&滑块")
+
+
+def test_malformed_xml_is_one_line() -> None:
+    data = b'<?xml version="1.0"?>\n<claims>\n<claim num="1"><claim-text>1. x &undefined; <b><i></b>\n'
+    with pytest.raises(InputError, match="malformed XML") as err:
+        read_bytes(data, "bad.xml", suffix=".xml")
+    assert "\n" not in str(err.value)

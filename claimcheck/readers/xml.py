@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
 _LANG_PREF = ("zh", "cn", "en")
+_WINDOW = 4000  # how far after the previous piece a piece of text is looked for in the raw file
 _MOJIBAKE = re.compile(r"[\ufffd]|Ã.|â€|锟斤拷")
 
 
@@ -50,8 +51,10 @@ class _Builder:
         """Append ``text``; find it in the raw XML after the cursor to map it exactly."""
         if not text:
             return
-        idx = self.raw.find(text, self.cursor)
-        if idx != -1 and idx - self.cursor < 20000:
+        # the search is bounded: text that is not in the file as written (an entity, a character reference)
+        # must not make every later piece scan the whole file
+        idx = self.raw.find(text, self.cursor, self.cursor + _WINDOW + len(text))
+        if idx != -1:
             self.cursor = idx + len(text)
             # one origin per line of the chunk, so columns stay right after a newline
             off = 0
@@ -111,7 +114,8 @@ def _root(data: bytes, path: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as e:
-        raise InputError(f"{path}: malformed XML: {e.msg if hasattr(e, 'msg') else e}") from None
+        message = " ".join(str(getattr(e, "msg", None) or e).split())  # lxml messages may span lines
+        raise InputError(f"{path}: malformed XML: {message}") from None
     if root is None:
         raise InputError(f"{path}: empty XML document")
     return root
