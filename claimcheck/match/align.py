@@ -52,6 +52,8 @@ _STOP = frozenset([*_STOP_ZH, *_STOP_ZH2, *_STOP_EN, "which", "that", "wherein"]
 _PUNCT = re.compile(r"^[\W_]+$")
 LANGUAGE_ZH = {"zh": "中文", "en": "英文", "de": "德文", "fr": "法文", "ja": "日文"}
 LANGUAGE_EN = {"zh": "Chinese", "en": "English", "de": "German", "fr": "French", "ja": "Japanese"}
+# the kinds of unit that name a thing: Chinese part names, English content words
+PART_KINDS = frozenset({"part", "word"})
 # below this share of a feature's weight the dictionary covers, the feature is not compared
 MIN_COVERAGE = 0.6
 
@@ -338,9 +340,9 @@ class Index:
         if view is None:
             return self._embedding_only(feature, document, empty)
         us = self._units(feature, topic)
-        if lead and not any(u.kind == "part" for u in us):
+        if lead and not any(u.kind in PART_KINDS for u in us):
             own = {u.text for u in us}
-            us += [u for u in units(lead, self.vocab, topic) if u.kind == "part" and u.text not in own]
+            us += [u for u in units(lead, self.vocab, topic) if u.kind in PART_KINDS and u.text not in own]
         if not us:
             return empty
         cross = view.lang != self.claims_language
@@ -358,7 +360,7 @@ class Index:
             hits.append(found)
         total = sum(u.weight for u in us)
         own = {u.text for u in self._units(feature, topic)}
-        parts = [k for k, u in enumerate(us) if u.kind == "part"]
+        parts = [k for k, u in enumerate(us) if u.kind in PART_KINDS]
         required = parts + [k for k, u in enumerate(us) if u.kind == "value" and u.text in own]
         relations = [k for k, u in enumerate(us) if u.kind == "action" and self._specific(u.text)]
         anchor = parts or [k for k, u in enumerate(us) if u.kind != "generic"]

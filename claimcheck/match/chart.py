@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from claimcheck.match.align import DocumentStatus, Embedder, Index, Match, claims_language
+from claimcheck.match.align import PART_KINDS, DocumentStatus, Embedder, Index, Match, claims_language
 from claimcheck.match.concepts import units
 from claimcheck.match.correspond import Alignment
 from claimcheck.match.documents import Document
@@ -107,7 +107,7 @@ def build_chart(
     every = all_features(cs)
     features = every if claim_numbers is None else [f for f in every if f.claim in claim_numbers]
     lang = claims_language([f.text for f in every])
-    parts = [u.text for f in every if f.kind != "subject" for u in units(f.text, vocab) if u.kind == "part"]
+    parts = [u.text for f in every if f.kind != "subject" for u in units(f.text, vocab) if u.kind in PART_KINDS]
     index = Index(documents, vocab, lang, parts, embedder)
     statuses = {d.label: index.status(d, features) for d in documents}
     topic = _topic(cs, every, vocab)
@@ -115,7 +115,7 @@ def build_chart(
     own_parts: dict[int, list[str]] = {}
     for f in every:
         if f.kind != "subject":
-            own_parts.setdefault(f.claim, []).extend(u.text for u in units(f.text, vocab) if u.kind == "part")
+            own_parts.setdefault(f.claim, []).extend(u.text for u in units(f.text, vocab) if u.kind in PART_KINDS)
     neighbours: dict[int, list[str]] = {}
     for c in cs:
         names = [p for k in [c, *cs.ancestors(c)] for p in own_parts.get(k.number, [])]
