@@ -192,6 +192,7 @@ class Index:
         self.claims_language = claims_language
         self.parts = list(dict.fromkeys(parts))
         self._part_set = frozenset(self.parts)
+        self._part_forms: dict[str, list[str]] = {}
         self.embedder = embedder
         # by the document object itself (two documents may share a label); the document is kept with its view
         self._views: dict[int, tuple[Document, _View | None]] = {}
@@ -291,7 +292,10 @@ class Index:
 
     def _aligned(self, name: str, view: _View, direct: set[str]) -> Alignment | None:
         if name not in view.aligned:
-            context = [[f.text for f in forms_zh(Unit(p, "part", 1.0), self.vocab)] for p in self.parts if p != name]
+            if not self._part_forms:
+                for p in self.parts:  # the Chinese names of every claim part, once per index
+                    self._part_forms[p] = [f.text for f in forms_zh(Unit(p, "part", 1.0), self.vocab)]
+            context = [forms for p, forms in self._part_forms.items() if p != name]
             view.aligned[name] = align_part(name, view.full, view.paragraphs, context, self.vocab, direct, self.parts)
         return view.aligned[name]
 
