@@ -298,3 +298,13 @@ def test_commands_build_search_and_match(built: tuple[Path, Path], tmp_path: Pat
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "no such index" in r.stderr
     r = run("match", str(claims), cwd=tmp_path)
     assert r.returncode == 2 and "--index" in r.stderr
+
+
+def test_a_folder_given_to_match_leaves_translations_to_their_originals(tmp_path: Path) -> None:
+    (tmp_path / "D1.txt").write_text("A bracket carries a display screen on a hinge.\n", encoding="utf-8")
+    (tmp_path / "D1.zh.txt").write_text("支架通过铰链承载显示屏。\n", encoding="utf-8")
+    (tmp_path / "notes.zh.txt").write_text("一种支架，包括铰链。\n", encoding="utf-8")  # no original beside it
+    cs = parse_text("1. 一种显示装置，包括支架和显示屏。\n")
+    docs = prior_art(cs, [tmp_path])
+    assert [Path(d.path).name for d in docs] == ["D1.txt", "notes.zh.txt"]
+    assert [Path(d.path).name for d in prior_art(cs, [tmp_path / "D1.zh.txt"])] == ["D1.zh.txt"]

@@ -186,6 +186,22 @@ def claim_groups(cs: ClaimSet) -> list[str]:
     return groups or ["\n".join(c.text for c in cs.claims)]
 
 
+def is_translation(path: Path) -> bool:
+    """Whether ``path`` is a translation put beside another document (D1.zh.txt beside D1.pdf)."""
+    from claimcheck.match.documents import TRANSLATION_SUFFIXES
+
+    for suffix in TRANSLATION_SUFFIXES:
+        if path.stem.endswith(suffix):
+            base = path.stem[: -len(suffix)]
+            return any(p != path and p.stem == base for p in path.parent.glob(glob_escape(base) + ".*"))
+    return False
+
+
+def glob_escape(text: str) -> str:
+    """``text`` with the glob wildcards escaped."""
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
 def prior_art(
     cs: ClaimSet,
     against: Sequence[Path] = (),
@@ -205,6 +221,8 @@ def prior_art(
         if not p.exists():
             raise InputError(f"{p}: no such file or folder")
         for f in iter_files([p]):
+            if p.is_dir() and is_translation(f):
+                continue  # match reads it with its original
             docs.append(read_document(f, f"D{len(docs) + 1}", max_bytes))
             seen.add(os.path.abspath(f))
     if index is not None:
