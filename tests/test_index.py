@@ -294,10 +294,25 @@ def test_commands_build_search_and_match(built: tuple[Path, Path], tmp_path: Pat
     chart = json.loads(r.stdout)
     matched = {m["document"] for f in chart["features"] for m in f["matches"] if m["verdict"] == "disclosed"}
     assert matched  # the tea withering plant CN101243817A is among the candidates and discloses features
-    r = run("search", "missing.db", "x", cwd=tmp_path)
-    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "no such index" in r.stderr
-    r = run("match", str(claims), cwd=tmp_path)
-    assert r.returncode == 2 and "--index" in r.stderr
+
+
+def test_command_errors_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck.cli import main
+
+    claims = tmp_path / "claims.txt"
+    claims.write_text("1.一种茶叶萎凋处理设备，包括萎凋槽。\n", encoding="utf-8")
+    for args, expected in [
+        (["search", str(tmp_path / "missing.db"), "x"], "no such index"),
+        (["match", str(claims)], "--index"),
+        (["index", "build", str(tmp_path / "nowhere"), "--index", str(tmp_path / "i.db")], "no such file or folder"),
+    ]:
+        monkeypatch.setattr(sys, "argv", ["claimcheck", *args])
+        with pytest.raises(SystemExit) as exit_:
+            main()
+        err = capsys.readouterr().err
+        assert exit_.value.code == 2 and err.count("\n") == 1 and expected in err, err
 
 
 def test_a_folder_given_to_match_leaves_translations_to_their_originals(tmp_path: Path) -> None:
