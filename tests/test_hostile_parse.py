@@ -11,7 +11,7 @@ import tracemalloc
 import pytest
 
 from claimcheck.errors import InputError
-from claimcheck.model import MAX_CLAIM, PrecedingClaims
+from claimcheck.model import MAX_CLAIM, ClaimRange
 from claimcheck.parse import parse_source, parse_text
 from claimcheck.readers import read_bytes
 
@@ -43,7 +43,7 @@ def test_the_highest_claim_number_is_read() -> None:
     cs = parse_source(read_bytes(data, "a.xml", suffix=".xml"))
     last = cs.claims[-1]
     assert last.number == MAX_CLAIM
-    assert len(last.refs) == MAX_CLAIM - 1 and isinstance(last.refs, PrecedingClaims)
+    assert len(last.refs) == MAX_CLAIM - 1 and isinstance(last.refs, ClaimRange)
     assert [p.number for p in cs.parents(last)] == [1]
 
 
@@ -94,13 +94,13 @@ def test_all_preceding_claims_are_not_materialised() -> None:
 
 
 def test_preceding_claims_behave_as_their_tuple() -> None:
-    refs = PrecedingClaims(5)
-    assert refs == (1, 2, 3, 4) and refs == [1, 2, 3, 4] and refs != (1, 2, 3) and refs == PrecedingClaims(5)
+    refs = ClaimRange(5)
+    assert refs == (1, 2, 3, 4) and refs == [1, 2, 3, 4] and refs != (1, 2, 3) and refs == ClaimRange(5)
     assert (0, *refs) == (0, 1, 2, 3, 4) and (*refs, 5) == (1, 2, 3, 4, 5)
     assert refs + (9,) == (1, 2, 3, 4, 9) and (0,) + refs == (0, 1, 2, 3, 4)  # noqa: RUF005
     assert hash(refs) == hash((1, 2, 3, 4)) and sorted(set(refs)) == [1, 2, 3, 4]
-    assert len(PrecedingClaims(1)) == 0 and not PrecedingClaims(1)
-    assert len(PrecedingClaims(10**12)) == MAX_CLAIM
+    assert len(ClaimRange(1)) == 0 and not ClaimRange(1)
+    assert len(ClaimRange(10**12)) == MAX_CLAIM
 
 
 def test_a_chain_longer_than_the_recursion_limit() -> None:
@@ -154,3 +154,16 @@ def test_reading_and_parsing_take_a_small_multiple_of_the_input(wrapped: bool) -
     assert len(cs) == 1 and cs.claims[0].flat is not None
     assert cs.claims[0].flat.text.count("\n") == (6_000 if wrapped else 0)
     assert peak < 12 * len(body)  # characters kept as objects cost 30–50 times the file
+
+
+def test_a_long_range_is_not_materialised_either() -> None:
+    n = 1500
+    lines = [HEAD] + [f"{i}. 根据权利要求1至{i - 1}中任一项所述的夹具，所述底座为钢制。\n" for i in range(2, n + 1)]
+    cs = parse_text("".join(lines))
+    last = cs.claims[-1]
+    assert isinstance(last.refs, ClaimRange) and last.refs == tuple(range(1, n)) and last.refs.start == 1
+    assert last.reference is not None and last.reference.any_of and not last.reference.all_preceding
+    short = cs.claims[10]
+    assert short.refs == tuple(range(1, 11)) and not isinstance(short.refs, ClaimRange)
+    assert ClaimRange(8, 5) == (5, 6, 7) and 4 not in ClaimRange(8, 5) and ClaimRange(8, 5)[-1] == 7
+    assert len(cs.ancestors(last)) == n - 1 and [c.number for c in cs.roots(last)] == [1]

@@ -33,17 +33,19 @@ MAX_CLAIM = 10_000
 """The highest claim number read from any source; a claim numbered beyond it is an input error."""
 
 
-class PrecedingClaims(Sequence[int]):
-    """The numbers 1 … ``stop - 1`` of "all preceding claims" (如前述权利要求中任一项), without building them.
+class ClaimRange(Sequence[int]):
+    """The claim numbers ``start`` … ``stop - 1`` without building them: "all preceding claims"
+    (如前述权利要求中任一项, ``ClaimRange(n)`` in claim n) or a long range (权利要求1至500中任一项).
 
     A read-only sequence: iteration, ``len``, ``in`` and indexing work as on the tuple it stands for, and it
-    compares equal to a tuple or list of the same numbers.  Its length is at most :data:`MAX_CLAIM`.
+    compares equal to a tuple or list of the same numbers.  It never reaches beyond :data:`MAX_CLAIM`.
     """
 
     __slots__ = ("_numbers",)
 
-    def __init__(self, stop: int) -> None:
-        self._numbers = range(1, max(1, min(stop, MAX_CLAIM + 1)))
+    def __init__(self, stop: int, start: int = 1) -> None:
+        start = max(1, start)
+        self._numbers = range(start, max(start, min(stop, MAX_CLAIM + 1)))
 
     def __len__(self) -> int:
         return len(self._numbers)
@@ -67,7 +69,7 @@ class PrecedingClaims(Sequence[int]):
         return value in self._numbers
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, PrecedingClaims):
+        if isinstance(other, ClaimRange):
             return self._numbers == other._numbers
         if isinstance(other, (tuple, list)):
             return len(other) == len(self._numbers) and all(a == b for a, b in zip(other, self._numbers, strict=True))
@@ -83,11 +85,16 @@ class PrecedingClaims(Sequence[int]):
         return (*other, *self._numbers)
 
     def __repr__(self) -> str:
-        return f"PrecedingClaims({self._numbers.stop})"
+        return f"ClaimRange({self._numbers.stop}, start={self._numbers.start})"
+
+    @property
+    def start(self) -> int:
+        """The first number."""
+        return self._numbers.start
 
     @property
     def stop(self) -> int:
-        """The number of the referring claim (one past the last number), capped at ``MAX_CLAIM + 1``."""
+        """One past the last number (for all preceding claims: the referring claim), at most ``MAX_CLAIM + 1``."""
         return self._numbers.stop
 
 
@@ -112,8 +119,8 @@ class Segment:
 class Reference:
     """The reference part of a claim (``根据权利要求1或2所述的``).
 
-    ``numbers`` are the claims named, in order (for all preceding claims a :class:`PrecedingClaims`, which
-    behaves as the tuple of them without building it); ``connectors`` the words that
+    ``numbers`` are the claims named, in order (for all preceding claims a :class:`ClaimRange`, which
+    behaves as the tuple of them without building it; so is a long range); ``connectors`` the words that
     join them (``或``, ``和``, ``、``, ``至`` …); ``any_of`` is set when the
     phrase says 任一项 / 任意一项 / 之一 / any one of; ``all_preceding`` when it
     refers to all preceding claims (如前述权利要求任一项所述); ``bare_range`` when a
@@ -168,7 +175,7 @@ class Claim:
 
     @property
     def refs(self) -> Sequence[int]:
-        """The numbers of the claims this claim depends on (a tuple, or :class:`PrecedingClaims`)."""
+        """The numbers of the claims this claim depends on (a tuple, or a :class:`ClaimRange`)."""
         return self.reference.numbers if self.reference and self.kind is Kind.DEPENDENT else ()
 
     @property
@@ -187,6 +194,6 @@ class Claim:
     def is_multiple_dependent(self) -> bool:
         """True when the claim depends on two or more claims."""
         refs = self.refs
-        if isinstance(refs, PrecedingClaims):
+        if isinstance(refs, ClaimRange):
             return len(refs) >= 2
         return len(set(refs)) >= 2

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from claimcheck.model.claim import Claim, PrecedingClaims
+from claimcheck.model.claim import Claim, ClaimRange
 from claimcheck.model.source import SourceText, Span
 
 
@@ -58,8 +58,8 @@ class ClaimSet:
     def parents(self, claim: Claim) -> list[Claim]:
         """The existing, earlier claims that ``claim`` depends on, in reference order."""
         refs = claim.refs
-        if isinstance(refs, PrecedingClaims):
-            # all preceding claims: every earlier number, without a lookup per number
+        if isinstance(refs, ClaimRange):
+            # all preceding claims or a long range: the claims in it, without a lookup per number
             return [c for n, c in self._sorted_numbers if n < claim.number and n in refs and c is not claim]
         out: list[Claim] = []
         for n in dict.fromkeys(refs):
@@ -105,7 +105,8 @@ class ClaimSet:
 
     def ancestors(self, claim: Claim) -> list[Claim]:
         """Every claim ``claim`` depends on, directly or not, nearest first, without repeats."""
-        if isinstance(claim.refs, PrecedingClaims):
+        refs = claim.refs
+        if isinstance(refs, ClaimRange) and refs.start == 1:
             return self.parents(claim)  # every ancestor is an earlier claim, and each of those is a parent
         seen: dict[int, Claim] = {}
         frontier = self.parents(claim)

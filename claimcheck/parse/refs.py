@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.model.claim import MAX_CLAIM, PrecedingClaims, RefMode
+from claimcheck.model.claim import MAX_CLAIM, ClaimRange, RefMode
 
 _DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d~\uff5e\u301c"
 _DASH = "[" + re.escape(_DASH_CHARS) + "]"
@@ -137,8 +137,11 @@ def _is_range(tok: str) -> bool:
     return tok in _RANGE_WORDS or (len(tok) == 1 and tok in _DASH_CHARS)
 
 
-def _expand(listing: str) -> tuple[tuple[int, ...], tuple[str, ...], bool]:
-    """Numbers and connectors of a number list; ranges are expanded.
+_LAZY_RANGE = 64  # a single range longer than this stays a ClaimRange
+
+
+def _expand(listing: str) -> tuple[Sequence[int], tuple[str, ...], bool]:
+    """Numbers and connectors of a number list; ranges are expanded (a long single range lazily).
 
     Numbers above :data:`MAX_CLAIM` are not claim numbers: they are dropped, and a
     range ending above it is not expanded.
@@ -147,7 +150,12 @@ def _expand(listing: str) -> tuple[tuple[int, ...], tuple[str, ...], bool]:
     connectors: list[str] = []
     has_range = False
     pending_range = False
-    for tok in _TOKENS.findall(listing):
+    tokens = _TOKENS.findall(listing)
+    if len(tokens) == 3 and _is_range(tokens[1]):
+        lo, hi = _number(tokens[0]), _number(tokens[2])
+        if lo is not None and hi is not None and hi <= MAX_CLAIM and hi - lo > _LAZY_RANGE:
+            return ClaimRange(hi + 1, lo), (tokens[1],), True
+    for tok in tokens:
         n = _number(tok)
         if n is not None:
             if n > MAX_CLAIM:
@@ -171,7 +179,7 @@ _CUM = {"和", "及", "以及", "与", "并", "和/或", "and"}
 
 
 def _mode(numbers: Sequence[int], connectors: tuple[str, ...], any_of: bool) -> RefMode:
-    if len(set(numbers)) <= 1:
+    if len(numbers if isinstance(numbers, ClaimRange) else set(numbers)) <= 1:
         return RefMode.SINGLE
     if any_of:
         return RefMode.ALTERNATIVE
@@ -185,7 +193,7 @@ def _mode(numbers: Sequence[int], connectors: tuple[str, ...], any_of: bool) -> 
 
 def _all_preceding(start: int, end: int, own_number: int, has_end: bool) -> RefMatch:
     """A reference to every preceding claim (如前述权利要求中任一项所述, any preceding claim)."""
-    numbers = PrecedingClaims(own_number)
+    numbers = ClaimRange(own_number)
     mode = RefMode.ALTERNATIVE if len(numbers) > 1 else RefMode.SINGLE
     return RefMatch(start, end, numbers, (), mode, True, True, False, False, has_end)
 
@@ -243,15 +251,15 @@ def find_cn_reference(text: str, own_number: int) -> RefMatch | None:
 
 
 def _second_reference(
-    text: str, start: int, numbers: tuple[int, ...], connectors: tuple[str, ...], any_of: bool
-) -> tuple[tuple[int, ...], tuple[str, ...], bool]:
+    text: str, start: int, numbers: Sequence[int], connectors: tuple[str, ...], any_of: bool
+) -> tuple[Sequence[int], tuple[str, ...], bool]:
     """Add a second reference written inside the subject name (…所述的构建体或权利要求13所述的细胞的用途)."""
     stop = _SUBJECT_STOP.search(text, start)
     s = _CN_SECOND.search(text, start, stop.start() if stop else len(text))
     if s is None:
         return numbers, connectors, any_of
     more, more_conn, _ = _expand(s.group("list"))
-    return numbers + more, (*connectors, s.group("conn"), *more_conn), any_of or bool(s.group("any"))
+    return (*numbers, *more), (*connectors, s.group("conn"), *more_conn), any_of or bool(s.group("any"))
 
 
 def find_en_reference(text: str, own_number: int) -> RefMatch | None:
