@@ -139,7 +139,10 @@ def test_cli_formats(tmp_path: Path) -> None:
     assert document.tables[1].rows[0].cells[2].text == "对比文件1"
     chart_only = tmp_path / "chart.docx"
     assert run("match", *args, "--no-reply", "-f", "docx", "-o", str(chart_only)).returncode == 0
-    assert docx.Document(str(chart_only)).tables[0].rows[0].cells[2].text == "D1"
+    chart_page = docx.Document(str(chart_only))
+    assert chart_page.tables[0].rows[0].cells[2].text == "对比文件1"
+    assert "对比文件1：CN201047242Y" in [p.text for p in chart_page.paragraphs]  # the title block names it
+    assert round(chart_page.sections[0].page_width.mm) == 210
     r = run("match", str(CORPUS / "cn" / "CN201047242Y.txt"))
     assert r.returncode == 2 and "--against" in r.stderr
 

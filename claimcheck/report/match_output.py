@@ -268,18 +268,23 @@ def chart_html(chart: FeatureChart, reply: str | None = None) -> str:
     )
 
 
+def _role_zh(label: str) -> str:
+    """对比文件1 for D1 (a Chinese page names the cited documents the way an office action does)."""
+    return f"对比文件{label[1:]}" if label[:1] == "D" and label[1:].isdigit() else label
+
+
 def chart_docx(chart: FeatureChart, path: Path, reply: str | None = None) -> None:
     """Write the table (and the reply skeleton) as a Word document."""
-    from claimcheck.report.docx_page import new_document
+    from claimcheck.report.docx_page import add_title_block, new_document
 
     document = new_document("zh")  # A4, Chinese fonts
-    document.add_heading("特征对比表", level=1)
+    add_title_block(document, "特征对比表", [(_role_zh(d.label), d.path) for d in chart.documents])
     table = document.add_table(rows=1, cols=2 + len(chart.documents))
     table.style = "Table Grid"
     hdr = table.rows[0].cells
     hdr[0].text, hdr[1].text = "特征", "内容"
     for i, d in enumerate(chart.documents):
-        hdr[2 + i].text = d.label
+        hdr[2 + i].text = _role_zh(d.label)
     for f in chart.features:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = f.id, f.text
