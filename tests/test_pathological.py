@@ -7,7 +7,7 @@ comparisons, regular-expression steps) or the findings, and the suite's time bud
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -44,7 +44,7 @@ def count_reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     real = antecedent.read
 
     def counted(span_text: str, prior: str, lex: Any) -> Any:
-        calls["read"] += 1
+        calls["read" if prior else "term only"] += 1
         return real(span_text, prior, lex)
 
     monkeypatch.setattr(antecedent, "read", counted)
@@ -116,3 +116,33 @@ def test_a_long_run_of_digits() -> None:
     assert [d.code for d in found] == ["P001"]
     # a value pattern never starts inside a run of digits, so each run is tried once
     assert numbers.values("编号" + digits + "mm") == [numbers.Value(2, 2 + len(digits) + 2, "quantity")]
+
+
+def test_ten_thousand_references_in_one_claim(count_reads: Counter[str]) -> None:
+    # no part named 部件 is introduced: the text before each marker offers no opening for it, so it is not read
+    text = "1. 一种夹具，包括底座，" + "，".join(f"所述部件{i}" for i in range(10_000)) + "。"
+    found = lint(text, "antecedent-basis")
+    assert [d.message_en.split("'")[1] for d in found] == ["部件"]
+    assert count_reads["read"] <= 10  # the term of each reference is still read, against no text
+
+
+def test_ten_thousand_references_to_an_introduced_part() -> None:
+    text = "1. 一种夹具，包括底座和部件，" + "，".join(f"所述部件{i}" for i in range(10_000)) + "。"
+    assert lint(text, "antecedent-basis") == []
+
+
+def test_the_text_before_each_marker_is_the_normal_form_of_the_prefix() -> None:
+    from claimcheck.analysis.terms import MARKER, Before, normalise
+
+    folded = "一种装置，包括第一、第二支架所述底座(1，2)连接，第一和第二杆件所述(3、4)；所述第一、第二支架上设有该杆"
+    before = Before("装置", folded)
+    for m in MARKER.finditer(folded):
+        assert before.text_before(m.start()) == normalise("装置") + "|" + normalise(folded[: m.start()])
+
+
+@pytest.mark.parametrize("word", ["高温", "优选", "铜等"])
+def test_six_thousand_unclear_words_in_one_clause(word: str) -> None:
+    sep = "、" if word == "铜等" else ""
+    text = f"1. 一种夹具，包括底座，所述底座{sep.join([word] * 6000)}。"
+    found = lint(text, "unclear-term")
+    assert len(found) >= 5999

@@ -9,6 +9,8 @@ in the same clause (800℃以上的高温) is defined.  Segmentation runs only f
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -88,11 +90,21 @@ def unclear_triggers(lex: Lexicons) -> tuple[list[Trigger], list[str]]:
     return lex.table("wording.unclear", _build)
 
 
-def clause_bounds(text: str, i: int) -> tuple[int, int]:
-    """Start and end of the clause (between ，。；： and line breaks) of ``text`` holding index ``i``."""
-    start = max((m.end() for m in _CLAUSE.finditer(text, 0, i)), default=0)
-    end_m = _CLAUSE.search(text, i)
-    return start, end_m.start() if end_m else len(text)
+def clause_bounds(text: str, i: int, seps: list[int] | None = None) -> tuple[int, int]:
+    """Start and end of the clause (between ，。；： and line breaks) of ``text`` holding index ``i``.
+
+    ``seps``: the offsets of every clause separator of ``text`` (:func:`separators`), to look the clause up in
+    logarithmic time when many are looked up in one text.
+    """
+    if seps is None:
+        seps = separators(text)
+    k = bisect.bisect_left(seps, i)
+    return (seps[k - 1] + 1 if k else 0), (seps[k] if k < len(seps) else len(text))
+
+
+def separators(text: str) -> list[int]:
+    """The offsets of the clause separators of ``text``, in order."""
+    return [m.start() for m in _CLAUSE.finditer(text)]
 
 
 class _Words:
@@ -100,11 +112,12 @@ class _Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.seps = separators(text)
         self.clauses: dict[int, tuple[set[int], set[int]]] = {}
 
     def bounds(self, i: int) -> tuple[set[int], set[int]]:
         """Start and end offsets (in the whole text) of the words of the clause holding ``i``."""
-        a, b = clause_bounds(self.text, i)
+        a, b = clause_bounds(self.text, i, self.seps)
         if a not in self.clauses:
             import rjieba
 
@@ -129,7 +142,7 @@ class _Words:
         import rjieba
 
         t = self.text
-        a, b = clause_bounds(t, s)
+        a, b = clause_bounds(t, s, self.seps)
         for i in range(max(a, s - 3), s):
             if i in joined:
                 continue
@@ -151,16 +164,58 @@ def _bounded(text: str, s: int, e: int) -> bool:
     return (s == 0 or not _han(text[s - 1])) and (e == len(text) or not _han(text[e]))
 
 
-def _in_context(text: str, s: int, e: int, trig: Trigger) -> bool:
-    a, b = clause_bounds(text, s)
-    if trig.unless_defined and _DEFINED.search(text, a, b):
-        return False
-    if trig.kind == "relative" and _COMPARED.search(text, a, s):
+class _Within:
+    """Whether a pattern matches inside ``text[a:s]``, for many ``(a, s)`` of one text, each in logarithmic time.
+
+    At most one alternative of the pattern can match at a position (their first characters differ), so a match
+    lies inside ``text[a:s]`` when some match starting at ``a`` or later ends by ``s``.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        ahead = re.compile(f"(?=({pattern.pattern}))")
+        found = [(m.start(), m.start() + len(m.group(1))) for m in ahead.finditer(text) if m.group(1)]
+        self.starts = [a for a, _ in found]
+        self.least_end = list(itertools.accumulate(reversed([e for _, e in found]), min))[::-1]
+
+    def fits(self, a: int, s: int) -> bool:
+        k = bisect.bisect_left(self.starts, a)
+        return k < len(self.starts) and self.least_end[k] <= s
+
+
+class _Context:
+    """What the context rules read around each hit of one text, computed once per text (and per clause)."""
+
+    def __init__(self, text: str, seps: list[int]) -> None:
+        self.text = text
+        self.seps = seps
+        self.defined: dict[int, bool] = {}
+        self._compared: _Within | None = None
+        self._listed: _Within | None = None
+
+    def compared(self, a: int, s: int) -> bool:
+        if self._compared is None:
+            self._compared = _Within(_COMPARED, self.text)
+        return self._compared.fits(a, s)
+
+    def listed(self, a: int, s: int) -> bool:
+        if self._listed is None:
+            self._listed = _Within(_LIST_BEFORE, self.text)
+        return self._listed.fits(a, s)
+
+
+def _in_context(text: str, s: int, e: int, trig: Trigger, ctx: _Context) -> bool:
+    a, b = clause_bounds(text, s, ctx.seps)
+    if trig.unless_defined:
+        if a not in ctx.defined:
+            ctx.defined[a] = _DEFINED.search(text, a, b) is not None
+        if ctx.defined[a]:
+            return False
+    if trig.kind == "relative" and ctx.compared(a, s):
         return False
     after = text[e:b].lstrip()
     if trig.context == "list-end":
         # 等 closing a list (铜、铝等金属), after a generic head (电机等部件) or at the end of the clause
-        return bool(_LIST_BEFORE.search(text, a, s)) or not after or after.startswith((*trig.follow, "的"))
+        return ctx.listed(a, s) or not after or after.startswith((*trig.follow, "的"))
     if trig.follow and not after.startswith(trig.follow):
         return False
     # 不可以 is a clear negative limitation
@@ -193,9 +248,10 @@ def unclear_wording(text: str, lex: Lexicons, *, extended: bool = False) -> list
     starts_of_hits = {h.start for h in raw}
     ends_of_hits = {h.end for h in raw}
     words = _Words(text)
+    context = _Context(text, words.seps)
     hits: list[WordingHit] = []
     for h in raw:
-        if not _in_context(text, h.start, h.end, h.trigger):
+        if not _in_context(text, h.start, h.end, h.trigger, context):
             continue  # the cheap reading first: the segmenter is loaded only for what context leaves open
         if h.trigger.segment and not _bounded(text, h.start, h.end):
             starts, ends = words.bounds(h.start)

@@ -15,7 +15,9 @@ from typing import Any
 from claimcheck.analysis.lineage import Lineage
 from claimcheck.analysis.terms import (
     MARKER,
+    Before,
     Openings,
+    Reading,
     closest,
     introduced_terms_of,
     may_read,
@@ -100,6 +102,10 @@ def _suggest(term: str, prior: list[str], lex: Lexicons, cache: dict[tuple[str, 
     return closest(term, introduced_terms_of(prior, lex, cache), heads=True)
 
 
+SUGGESTIONS = 100
+"""Findings of a claim set that get a "did you mean" (each reads every claim the finding's claim depends on)."""
+
+
 class AntecedentBasis(Rule):
     """所述X / 该X / 上述X where X is not introduced earlier in the claim or the claims it depends on.
 
@@ -144,6 +150,14 @@ class AntecedentBasis(Rule):
         # mention of the same words, so a set of many multiple dependencies reads each claim once per term
         memos: dict[str, dict[int, bool]] = {}
 
+        unread_of: dict[str, Reading] = {}
+
+        def unread(span_text: str) -> Reading:
+            # the reading of a span against a text that introduces nothing it could refer to
+            if span_text not in unread_of:
+                unread_of[span_text] = read(span_text, "", lex)
+            return unread_of[span_text]
+
         def text_of(p: Claim) -> str:
             if p.number not in texts:
                 subject = normalise(p.subject.text) if p.subject is not None else ""
@@ -181,12 +195,14 @@ class AntecedentBasis(Rule):
             if flat is None:
                 continue
             own = normalise(flat.folded)
-            subject = normalise(c.subject.text) if c.subject is not None else ""
             bases = basis(c)
             reported: set[str] = set()
+            prefixes = Before(c.subject.text if c.subject is not None else "", flat.folded)
             for m in mentions(c, lex):
-                before = subject + "|" + normalise(flat.folded[: m.start])
-                here = read(m.span_text, before, lex)
+                if may_read(m.span_text, prefixes.openings_before(m.start)):
+                    here = read(m.span_text, prefixes.text_before(m.start), lex)
+                else:
+                    here = unread(m.span_text)  # nothing before the marker can introduce it: no need to read there
                 if here.ok:
                     continue
                 memo = memos.setdefault(m.span_text, {})
@@ -213,7 +229,7 @@ class AntecedentBasis(Rule):
                 rest = re.sub(f"(?:{MARKER.pattern}){re.escape(term)}", "|", own[m.marker_end + len(term) :])
                 later = read(m.span_text, rest, lex).ok
 
-                def prior(before: str = before, bases: list[Claim] = bases) -> list[str]:
+                def prior(before: str = prefixes.text_before(m.start), bases: list[Claim] = bases) -> list[str]:
                     return [before, *(text_of(a) for a in _lineage_order(cs, lineage, bases))]
 
                 yield self._finding(cs, c, span, term, bases, oks, later, prior, ok, lex, lineage, read_terms)
@@ -277,7 +293,9 @@ class AntecedentBasis(Rule):
                     f"introduce '{term}' before referring to it",
                 ),
             )
-        suggestion = _suggest(term, prior(), lex, read_terms)
+        # "did you mean" for the first SUGGESTIONS terms of a claim set: past them, the set needs reading, not hints
+        read_terms[("", "count")] = read_terms.get(("", "count"), 0) + 1
+        suggestion = _suggest(term, prior(), lex, read_terms) if read_terms[("", "count")] <= SUGGESTIONS else None
         dym_zh = f"；是否指“{suggestion}”？" if suggestion else ""
         dym_en = f"; did you mean '{suggestion}'?" if suggestion else ""
         return self.report(
