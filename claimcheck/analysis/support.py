@@ -7,12 +7,15 @@ from typing import Any
 from claimcheck.analysis.terms import (
     MARKER,
     ClaimTerm,
+    Openings,
     claim_terms,
     closest,
     description_terms,
     has_basis,
     head,
+    may_read,
     normalise,
+    openings,
 )
 from claimcheck.application.model import Description, Paragraph
 from claimcheck.lexicon import Lexicons
@@ -27,13 +30,14 @@ def closest_description_term(term: str, desc: Description, lex: Lexicons) -> tup
     return (best, counts[best]) if best else None
 
 
-def _uses(text: str, term: str, lex: Lexicons) -> bool:
+def _uses(text: str, term: str, lex: Lexicons, at: Openings) -> bool:
     """Whether a paragraph's text (markers removed) uses ``term``: literally, as a part of a whole it uses
-    (壳体顶部), or, for an ordinal label (第二链轮), through the term it labels (链轮)."""
-    if term in text or has_basis(term, text, lex):
+    (壳体顶部), or, for an ordinal label (第二链轮), through the term it labels (链轮). ``at``: the openings of
+    ``text``, where a term may be introduced (a term that cannot start at one is not read)."""
+    if term in text or (may_read(term, at) and has_basis(term, text, lex)):
         return True
     h = head(term)
-    return h != term and (h in text or has_basis(h, text, lex))
+    return h != term and (h in text or (may_read(h, at) and has_basis(h, text, lex)))
 
 
 def term_support(
@@ -47,11 +51,12 @@ def term_support(
     cache: dict[Any, list[tuple[ClaimTerm, list[Paragraph], list[Paragraph]]]] = desc.cache.setdefault("support", {})
     key = ("|".join(str(c.span) for c in cs), lex)
     if key not in cache:
-        texts = [(p, MARKER.sub("|", normalise(p.text))) for p in desc.paragraphs]
+        # each paragraph normalised once, with the characters at which it may introduce a term
+        texts = [(p, x, openings(x)) for p in desc.paragraphs for x in [MARKER.sub("|", normalise(p.text))]]
         out = []
         for t in claim_terms(cs, lex):
-            body = [p for p, x in texts if p.section != "background" and _uses(x, t.text, lex)]
-            background = [p for p, x in texts if p.section == "background" and _uses(x, t.text, lex)]
+            body = [p for p, x, at in texts if p.section != "background" and _uses(x, t.text, lex, at)]
+            background = [p for p, x, at in texts if p.section == "background" and _uses(x, t.text, lex, at)]
             out.append((t, body, background))
         cache[key] = out
     return cache[key]

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.analysis.signs import claim_signs, find_signs, is_sign_list, numeral_names, sign_list
+from claimcheck.analysis.signs import Sign, claim_signs, find_signs, is_sign_list, numeral_names, sign_list
 from claimcheck.analysis.terms import same_part
+from claimcheck.application.model import Paragraph
 from claimcheck.model import ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Severity
 from claimcheck.rules.base import Context, Rule, application_of
 
 
-def _names(text: str, numeral: str, name: str) -> bool:
-    """Whether ``text`` gives ``numeral`` to a part called ``name`` (or a name ending with it)."""
-    return any(numeral in s.numerals and s.name.endswith(name) for s in find_signs(text))
+def _names(signs: list[Sign], numeral: str, name: str) -> bool:
+    """Whether ``signs`` give ``numeral`` to a part called ``name`` (or a name ending with it)."""
+    return any(numeral in s.numerals and s.name.endswith(name) for s in signs)
 
 
 class ReferenceNumeral(Rule):
@@ -62,6 +63,13 @@ class ReferenceNumeral(Rule):
         lists = [p for p in desc.paragraphs if p.section == "signs" or is_sign_list(p.text)]
         running = [p for p in desc.paragraphs if p.section in ("embodiments", "other", "summary") and p not in lists]
         used = numeral_names("\n".join(p.text for p in running))
+        read: dict[int, list[Sign]] = {}  # the signs of each paragraph, read once
+
+        def signs_of(p: Paragraph) -> list[Sign]:
+            if id(p) not in read:
+                read[id(p)] = find_signs(p.text)
+            return read[id(p)]
+
         listed = sign_list([p.text for p in lists])
         canonical: dict[str, str] = {}
         for numeral, names in used.items():
@@ -78,7 +86,7 @@ class ReferenceNumeral(Rule):
             canonical[numeral] = listed.get(numeral, groups[0][0])
             strong = [g for g in groups if g[1] >= 2]
             if len(strong) >= 2:
-                p = next((p for p in running if _names(p.text, numeral, strong[1][0])), None)
+                p = next((p for p in running if _names(signs_of(p), numeral, strong[1][0])), None)
                 yield self.report(
                     None,
                     p.find(strong[1][0] + numeral, strong[1][0]) if p else Span(0, 0),
