@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.analysis.signs import Sign, claim_signs, find_signs, is_sign_list, numeral_names, sign_list
+from claimcheck.analysis.signs import claim_signs, find_signs, is_sign_list, numeral_names, sign_list
 from claimcheck.analysis.terms import same_part
 from claimcheck.application.model import Paragraph
 from claimcheck.model import ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Severity
 from claimcheck.rules.base import Context, Rule, application_of
-
-
-def _names(signs: list[Sign], numeral: str, name: str) -> bool:
-    """Whether ``signs`` give ``numeral`` to a part called ``name`` (or a name ending with it)."""
-    return any(numeral in s.numerals and s.name.endswith(name) for s in signs)
 
 
 class ReferenceNumeral(Rule):
@@ -63,12 +58,19 @@ class ReferenceNumeral(Rule):
         lists = [p for p in desc.paragraphs if p.section == "signs" or is_sign_list(p.text)]
         running = [p for p in desc.paragraphs if p.section in ("embodiments", "other", "summary") and p not in lists]
         used = numeral_names("\n".join(p.text for p in running))
-        read: dict[int, list[Sign]] = {}  # the signs of each paragraph, read once
+        where: dict[str, list[tuple[Paragraph, str]]] | None = None
 
-        def signs_of(p: Paragraph) -> list[Sign]:
-            if id(p) not in read:
-                read[id(p)] = find_signs(p.text)
-            return read[id(p)]
+        def first_naming(numeral: str, name: str) -> Paragraph | None:
+            # the first running paragraph that gives numeral to a part called name (or a name ending with it);
+            # every paragraph's signs are read once, into an index by numeral
+            nonlocal where
+            if where is None:
+                where = {}
+                for p in running:
+                    for s in find_signs(p.text):
+                        for n in s.numerals:
+                            where.setdefault(n, []).append((p, s.name))
+            return next((p for p, called in where.get(numeral, []) if called.endswith(name)), None)
 
         listed = sign_list([p.text for p in lists])
         canonical: dict[str, str] = {}
@@ -86,7 +88,7 @@ class ReferenceNumeral(Rule):
             canonical[numeral] = listed.get(numeral, groups[0][0])
             strong = [g for g in groups if g[1] >= 2]
             if len(strong) >= 2:
-                p = next((p for p in running if _names(signs_of(p), numeral, strong[1][0])), None)
+                p = first_naming(numeral, strong[1][0])
                 yield self.report(
                     None,
                     p.find(strong[1][0] + numeral, strong[1][0]) if p else Span(0, 0),
