@@ -212,59 +212,91 @@ def render_github(report: Report, lang: str = "both") -> str:
 
 
 def render_text(report: Report, lang: str = "both", color: bool | None = None) -> str:
-    """Compiler-style text: location, code, rule, message, the claim line with a caret underline, summary."""
-    import io
+    """Compiler-style text: location, code, rule, message, the claim line with a caret underline, summary.
 
-    from rich.cells import cell_len
-    from rich.console import Console
-    from rich.markup import escape
+    In colour it is rendered by rich; plain text (piped, ``--color never``) is written directly, without
+    importing rich.
+    """
+    lines: list[str] = []
+    if color:
+        import io
 
-    buf = io.StringIO()
-    console = Console(
-        file=buf,
-        force_terminal=bool(color),
-        color_system="standard" if color else None,
-        width=200,
-        highlight=False,
-        soft_wrap=True,
-    )
+        from rich.cells import cell_len
+        from rich.console import Console
+        from rich.markup import escape
+
+        buf = io.StringIO()
+        console = Console(
+            file=buf, force_terminal=True, color_system="standard", width=200, highlight=False, soft_wrap=True
+        )
+
+        def out(*parts: tuple[str, str]) -> None:
+            console.print("".join(f"[{style}]{escape(text)}[/]" if style else escape(text) for style, text in parts))
+
+        width: Callable[[str], int] = cell_len
+    else:
+
+        def out(*parts: tuple[str, str]) -> None:
+            lines.append("".join(text for _, text in parts))
+
+        width = plain_cell_len
     styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
     for f in report.files:
         if f.error:
-            console.print(f"[bold]{escape(f.path)}[/]: [bold red]error[/]: {escape(f.error)}")
+            out(("bold", f.path), ("", ": "), ("bold red", "error"), ("", f": {f.error}"))
             continue
         for d in f.diagnostics:
             src = _src(f, d)
             line, col, _, _ = _loc(f, d)
             claim = f" (claim {d.claim})" if d.claim is not None else ""
             msg = d.message_zh if lang in ("zh", "both") else d.message_en
-            console.print(
-                f"[bold]{escape(_path(f, d))}:{line}:{col}[/]: [{styles[d.severity]}]{d.severity.label}[/] "
-                f"[bold]{d.code}[/] [dim]{d.rule}[/]{claim}: {escape(msg)}"
+            out(
+                ("bold", f"{_path(f, d)}:{line}:{col}"),
+                ("", ": "),
+                (styles[d.severity], d.severity.label),
+                ("", " "),
+                ("bold", d.code),
+                ("", " "),
+                ("dim", d.rule),
+                ("", f"{claim}: {msg}"),
             )
             if lang == "both":
-                console.print(f"    [dim]{escape(d.message_en)}[/]")
-            snippet, caret = _snippet(src.text, d.span.start, d.span.end, cell_len)
+                out(("", "    "), ("dim", d.message_en))
+            snippet, caret = _snippet(src.text, d.span.start, d.span.end, width)
             if snippet:
-                console.print(f"    [dim]|[/] {escape(snippet)}")
-                console.print(f"    [dim]|[/] [{styles[d.severity]}]{caret}[/]")
+                out(("", "    "), ("dim", "|"), ("", f" {snippet}"))
+                out(("", "    "), ("dim", "|"), ("", " "), (styles[d.severity], caret))
             place = word_place(f, d)
             if place is not None:
-                console.print(f"    [dim]= {escape(_word_line(place, lang))}[/]")
+                out(("", "    "), ("dim", f"= {_word_line(place, lang)}"))
             if d.fix is not None:
                 title = d.fix.title_zh if lang != "en" else d.fix.title_en
-                console.print(f"    [green]= fix:[/] {escape(title)}")
+                out(("", "    "), ("green", "= fix:"), ("", f" {title}"))
             if d.source:
-                console.print(f"    [dim]= source: {escape(d.source)}[/]")
+                out(("", "    "), ("dim", f"= source: {d.source}"))
     s = summary(report)
-    verdict = "[bold red]FAILED[/]" if report.failed or s["input_errors"] else "[bold green]OK[/]"
+    verdict = ("bold red", "FAILED") if report.failed or s["input_errors"] else ("bold green", "OK")
     base = f", {s['baselined']} baselined" if s["baselined"] else ""
     bad = f", {s['input_errors']} unreadable" if s["input_errors"] else ""
-    console.print(
-        f"{verdict}: {s['files']} file(s), {s['claims']} claims: {s['errors']} error(s), {s['warnings']} warning(s), "
-        f"{s['infos']} info{base}{bad} (fail on {s['fail_on']})"
+    out(
+        verdict,
+        (
+            "",
+            f": {s['files']} file(s), {s['claims']} claims: {s['errors']} error(s), {s['warnings']} warning(s), "
+            f"{s['infos']} info{base}{bad} (fail on {s['fail_on']})",
+        ),
     )
-    return buf.getvalue().rstrip("\n")
+    text = buf.getvalue() if color else "\n".join(lines)
+    return text.rstrip("\n")
+
+
+def plain_cell_len(text: str) -> int:
+    """Terminal cells ``text`` takes: two for wide and full-width characters (汉字, ，), none for combining marks."""
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text
+    )
 
 
 def _snippet(text: str, start: int, end: int, cell_len: Callable[[str], int], width: int = 70) -> tuple[str, str]:

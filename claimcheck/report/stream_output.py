@@ -64,6 +64,12 @@ def summary_text(s: dict[str, Any], color: bool = False) -> str:
     """The last line of the text report."""
     import io
 
+    if not color:  # plain text is written without loading rich
+        counts = f"{s['files']} file(s), {s['claims']} claims: {s['errors']} error(s), {s['warnings']} warning(s)"
+        base = f", {s['baselined']} baselined" if s["baselined"] else ""
+        bad = f", {s['input_errors']} unreadable" if s["input_errors"] else ""
+        verdict = "FAILED" if s["failed"] or s["input_errors"] else "OK"
+        return f"{verdict}: {counts}, {s['infos']} info{base}{bad} (fail on {s['fail_on']})"
     from rich.console import Console
 
     buf = io.StringIO()
