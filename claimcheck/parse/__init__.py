@@ -31,14 +31,9 @@ _EN_DEP_BLOCK = re.compile(
 )
 _EN_REF_LEAD = re.compile(
     r"\s*(?:,\s*)?(?:(?:as\s+)?(?:claimed|defined|recited|set\s+forth|described)\s+in|according(?:\s+to)?|of|in|to|by|as\s+in|"
-    r"in\s+accordance\s+with|under)\s*$",
+    r"in\s+accordance\s+with|under|nach(?:\s+de[nm])?|gem(?:äß|äss)(?:\s+de[nm])?|selon(?:\s+l[ae]s?)?|suivant(?:\s+l[ae]s?)?)\s*$",
     re.I,
 )
-
-
-def _english(text: str) -> bool:
-    """Claims in a Latin-script language are read with the English patterns."""
-    return language_of(text) != "zh"
 
 
 def _raw_from_blocks(src: SourceText, folded: str, warnings: list[str]) -> list[RawClaim]:
@@ -76,11 +71,11 @@ def parse_source(src: SourceText, lexicons: Lexicons | None = None) -> ClaimSet:
     if too_high is not None:
         line, _ = src.position(too_high.span.start)
         raise InputError(f"{src.path}:{line}: claim number {too_high.number} is over the limit of {MAX_CLAIM:,} claims")
-    english = _english(clean)
+    language = language_of(clean)  # zh, en, de or fr: Latin-script claims share the patterns, not the references
     claims: list[Claim] = []
     by_number: dict[int, Claim] = {}
     for raw in raws:
-        claim = _parse_claim(raw, clean, english, by_number, lex)
+        claim = _parse_claim(raw, clean, language, by_number, lex)
         line, col = src.position(raw.span.start)
         claim.line, claim.column = line, col
         claims.append(claim)
@@ -89,9 +84,7 @@ def parse_source(src: SourceText, lexicons: Lexicons | None = None) -> ClaimSet:
     for span in directive_spans:
         following = next((c.number for c in claims if c.span.start > span.start), None)
         directives.append(Directive(span, src.text[span.start : span.end].strip(), following))
-    return ClaimSet(
-        src, claims, warnings=warnings, text=clean, directives=directives, language="en" if english else "zh"
-    )
+    return ClaimSet(src, claims, warnings=warnings, text=clean, directives=directives, language=language)
 
 
 def parse_text(text: str, path: str = "<string>", lexicons: Lexicons | None = None) -> ClaimSet:
@@ -99,7 +92,8 @@ def parse_text(text: str, path: str = "<string>", lexicons: Lexicons | None = No
     return parse_source(SourceText(text, path=path), lexicons)
 
 
-def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Claim], lex: Lexicons) -> Claim:
+def _parse_claim(raw: RawClaim, clean: str, lang: str, earlier: dict[int, Claim], lex: Lexicons) -> Claim:
+    english = lang != "zh"
     body_start = raw.label.end
     flat = flatten(clean, body_start, raw.span.end)
     t = flat.folded
@@ -109,11 +103,11 @@ def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Cl
         span=raw.span,
         label=label,
         body=Segment(clean[body_start : raw.span.end], Span(body_start, raw.span.end)),
-        language="en" if english else "zh",
+        language=lang,
     )
     claim.flat = flat
     # the reference part is read first, at the head of the claim (English: in its preamble)
-    ref = R.find_en_reference(t, raw.number) if english else R.find_cn_reference(t, raw.number)
+    ref = R.find_en_reference(t, raw.number, lang) if english else R.find_cn_reference(t, raw.number)
     at_start = ref is not None
     if ref is not None and english:
         prefix = t[: ref.start]
@@ -143,7 +137,7 @@ def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Cl
         claim.kind = Kind.INDEPENDENT
     if not at_start:
         # a claim named later in the body (…采用权利要求1所述的方法制得) is a mention, not a dependency
-        claim.mentions = R.all_mentions(t, english)
+        claim.mentions = R.all_mentions(t, english, lang)
     if subj is not None:
         claim.subject = flat.segment(*subj)
         claim.category = S.category_of(claim.subject.text if not english else t[subj[0] : subj[1]], english, lex)
@@ -156,7 +150,9 @@ def _parse_claim(raw: RawClaim, clean: str, english: bool, earlier: dict[int, Cl
                 claim.category = pcat
             elif claim.subject is not None and (
                 (not english and _names_parent(claim.subject.text, first, lex))
-                or (english and not re.match(r"\s*the\b", t, re.I) and not _same_head_en(claim.subject.text, first))
+                or (
+                    lang == "en" and not re.match(r"\s*the\b", t, re.I) and not _same_head_en(claim.subject.text, first)
+                )
             ):
                 # 根据权利要求1所述的方法制得的产品: another category built on claim 1
                 claim.kind = Kind.INDEPENDENT

@@ -10,7 +10,9 @@ subject name.  Forms handled (Chinese): 根据权利要求1所述的… / 如权
 truncated 权1 / 权利1 / a second reference inside the subject
 (权利要求1至6任一所述的构建体或权利要求13所述的细胞的用途).  English: of claim 1 /
 according to claim 1 or 2 / as claimed in any one of claims 1 to 3 / according to any
-preceding claim.
+preceding claim.  German: nach Anspruch 1 / gemäß einem der Ansprüche 1 bis 3 /
+nach einem der vorhergehenden Ansprüche.  French: selon la revendication 1 / selon l'une
+quelconque des revendications 1 à 3 / selon l'une des revendications précédentes.
 
 A claim number above :data:`MAX_CLAIM` is not read as a claim number, so ranges are
 never expanded beyond it.  The functions work on the width-folded, line-joined text
@@ -22,12 +24,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from claimcheck.model.claim import MAX_CLAIM, ClaimRange, RefMode
 
 _DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d~\uff5e\u301c"
 _DASH = "[" + re.escape(_DASH_CHARS) + "]"
-_RANGE_WORDS = frozenset({"至", "到", "to", "through"})
+_RANGE_WORDS = frozenset({"至", "到", "to", "through", "bis", "à"})
 _CONN = rf"和/或|或者|以及|或是|或|和|及|与|并|、|,|，|至|到|{_DASH}"
 _KW = r"(?:(?:前述|上述)?权利要求书?|权利|权项|权要|权)"
 _CN_NUMERAL = "[一二三四五六七八九十]{1,3}"
@@ -98,9 +101,31 @@ EN_ALL_PRECEDING = re.compile(
     r"(?i:(?:any|one|either)[ \t]+(?:one[ \t]+)?(?:or[ \t]+more[ \t]+)?(?:of[ \t]+)?(?:the[ \t]+)?"
     r"(?:preceding|previous|foregoing|above)[ \t]+claims?)"
 )
+DE_REF = re.compile(
+    r"(?P<any>(?:(?:irgend|mindestens\s+|wenigstens\s+)?einem|einer)\s+der\s+)?(?:den\s+|dem\s+)?"
+    r"(?i:anspr(?:uch|üchen|üche))\s+"
+    r"(?P<list>\d+(?:\s*(?:,|oder|und|bis|-|–)\s*(?:(?i:anspr(?:uch|üchen|üche))\s+)?\d+)*)"
+)
+"""German: nach Anspruch 1, gemäß einem der Ansprüche 1 bis 3, nach den Ansprüchen 1 und 2."""
+DE_ALL_PRECEDING = re.compile(
+    r"(?i:(?:(?:irgend|mindestens\s+|wenigstens\s+)?einem|jedem)\s+der\s+"
+    r"(?:vorhergehenden|vorangehenden|vorangegangenen|vorstehenden|voranstehenden|vorherigen|obigen)\s+ansprüche)"
+)
+FR_REF = re.compile(
+    r"(?P<any>(?:l['’]une|l['’]un|n['’]importe\s+laquelle)\s+(?:quelconque\s+)?des\s+)?"
+    r"(?i:revendications?)\s+"
+    r"(?P<list>\d+(?:\s*(?:,|ou|et|à|-|–)\s*(?:(?i:revendications?)\s+)?\d+)*)"
+)
+"""French: selon la revendication 1, selon l'une quelconque des revendications 1 à 3."""
+FR_ALL_PRECEDING = re.compile(
+    r"(?i:(?:l['’]une|l['’]un|n['’]importe\s+laquelle|toutes)\s+(?:quelconque\s+)?(?:des|les)\s+"
+    r"revendications\s+(?:précédentes|antérieures|qui\s+précèdent))"
+)
+_LATIN_REF = MappingProxyType({"de": (DE_REF, DE_ALL_PRECEDING), "fr": (FR_REF, FR_ALL_PRECEDING)})
 
 _TOKENS = re.compile(
     rf"\d+|{_CN_NUMERAL}|和/或|或者|以及|或是|或|和|及|与|并|、|,|，|至|到|{_DASH}|\b(?:or|and|to|through)\b"
+    r"|\b(?:oder|und|bis|ou|et|à)\b"
 )
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
@@ -174,8 +199,8 @@ def _expand(listing: str) -> tuple[Sequence[int], tuple[str, ...], bool]:
     return tuple(numbers), tuple(connectors), has_range
 
 
-_ALT = {"或", "或者", "或是", "or"}
-_CUM = {"和", "及", "以及", "与", "并", "和/或", "and"}
+_ALT = {"或", "或者", "或是", "or", "oder", "ou"}
+_CUM = {"和", "及", "以及", "与", "并", "和/或", "and", "und", "et"}
 
 
 def _mode(numbers: Sequence[int], connectors: tuple[str, ...], any_of: bool) -> RefMode:
@@ -262,13 +287,14 @@ def _second_reference(
     return (*numbers, *more), (*connectors, s.group("conn"), *more_conn), any_of or bool(s.group("any"))
 
 
-def find_en_reference(text: str, own_number: int) -> RefMatch | None:
-    """The first English reference to other claims in ``text``, or None."""
+def find_en_reference(text: str, own_number: int, lang: str = "en") -> RefMatch | None:
+    """The first reference to other claims in ``text`` written in English (or German, French: ``lang``), or None."""
     candidates: list[RefMatch] = []
-    m = EN_REF.search(text)
+    ref, preceding = _LATIN_REF.get(lang, (EN_REF, EN_ALL_PRECEDING))
+    m = ref.search(text)
     if m:
         numbers, connectors, has_range = _expand(m.group("list"))
-        any_of = bool(re.match(r"(?i)(any|one)", m.group(0))) or has_range
+        any_of = bool(m.groupdict().get("any") or re.match(r"(?i)(any|one)", m.group(0))) or has_range
         if numbers:
             candidates.append(
                 RefMatch(
@@ -284,7 +310,7 @@ def find_en_reference(text: str, own_number: int) -> RefMatch | None:
                     True,
                 )
             )
-    a = EN_ALL_PRECEDING.search(text)
+    a = preceding.search(text)
     if a:
         candidates.append(_all_preceding(a.start(), a.end(), own_number, True))
     return min(candidates, key=lambda r: r.start, default=None)
@@ -296,10 +322,10 @@ def lead_length(text: str) -> int:
     return m.end() if m else 0
 
 
-def all_mentions(text: str, english: bool) -> tuple[int, ...]:
-    """Every claim number mentioned anywhere in ``text`` (ranges expanded)."""
+def all_mentions(text: str, english: bool, lang: str = "en") -> tuple[int, ...]:
+    """Every claim number mentioned anywhere in ``text`` (ranges expanded); ``lang`` for Latin-script text."""
     out: list[int] = []
-    pattern = EN_REF if english else CN_REF
+    pattern = (_LATIN_REF[lang][0] if lang in _LATIN_REF else EN_REF) if english else CN_REF
     for m in pattern.finditer(text):
         out.extend(_expand(m.group("list"))[0])
     return tuple(dict.fromkeys(out))

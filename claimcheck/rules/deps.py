@@ -53,7 +53,7 @@ class ReferenceMissing(Rule):
     severity = Severity.ERROR
     catalogue = ("CN-DEP-003",)
     source = "专利法实施细则 第25条"
-    languages = ("zh", "en")
+    languages = ("zh", "en", "de", "fr")
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         for c in cs:
@@ -101,7 +101,7 @@ class ReferenceForward(Rule):
     severity = Severity.ERROR
     catalogue = ("CN-DEP-003",)
     source = "专利法实施细则 第25条第2款"
-    languages = ("zh", "en")
+    languages = ("zh", "en", "de", "fr")
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         for c in cs:

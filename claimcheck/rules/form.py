@@ -40,7 +40,7 @@ class ClaimNumbering(Rule):
     severity = Severity.ERROR
     catalogue = ("CN-NUM-001", "CN-NUM-002")
     source = "专利法实施细则 第22条第2款"
-    languages = ("zh", "en")
+    languages = ("zh", "en", "de", "fr")
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         expected = 1

@@ -158,8 +158,8 @@ def _values(text: str) -> _Values:
 
 
 def _language(cs: ClaimSet) -> str:
-    """``zh``, ``en``, ``de`` or ``fr``: the parser reads every Latin-script claim set as English."""
-    return cs.language if cs.language == "zh" else language_of(cs.source.text)
+    """``zh``, ``en``, ``de`` or ``fr``, as the parser read it (from :func:`language_of`)."""
+    return cs.language or language_of(cs.source.text)
 
 
 def compare(
@@ -170,10 +170,8 @@ def compare(
     out: list[TranslationFinding] = []
     out.extend(_count(original, translation))
     pairs = [(o, t) for o in original if (t := translation.get(o.number)) is not None]
-    refs_read = {_language(original), _language(translation)} <= {"en", "zh"}  # the parser reads these references
     for o, t in pairs:
-        if refs_read:
-            out.extend(_dependency(original, translation, o, t))
+        out.extend(_dependency(original, translation, o, t))
         out.extend(_numbers(original, translation, o, t))
         out.extend(_transition(original, translation, o, t))
     langs = {_language(original), _language(translation)}
