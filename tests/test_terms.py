@@ -147,3 +147,24 @@ def test_support_for_a_means_name_given_without_its_generic_head_is_info() -> No
     found = [d for d in lint_text(app) if d.rule == "description-support" and "细长杆装置" in d.message_zh]
     assert found and all(d.severity is Severity.INFO for d in found)
     assert "细长杆" in found[0].message_zh
+
+
+def test_read_ends_a_term_at_its_noun_not_at_a_verb_or_soft_stop() -> None:
+    from claimcheck.analysis.terms import read, whole_of
+
+    lex = Lexicons.default()
+    step = "制备方法|将载体干燥后，在氢气气氛中还原，得到催化剂。"
+    assert read("还原温度为300℃", step, lex) == read("还原温度为300℃", "", lex)
+    assert read("还原温度为300℃", step, lex).term == "还原温度"
+    assert read("激光雷达采集的点云数据", "", lex).term == "激光雷达"
+    assert read("室内温度与设定温度的差值", "", lex).term == "室内温度"
+    # a verb right before 包括 ends a longer term; before 为 it may be a predicate (改变为)
+    assert not read("线路保护包括过电流保护", "包括电源和连接线路", lex).ok
+    rate = "所述传感器系统布置成以第一扫描速率并且还以第二扫描速率扫描"
+    assert read("第一扫描速率改变为第二扫描速率", rate, lex).ok
+    assert read("排出口达大约50cm的位置", "包括排出口", lex).ok
+    # a segmenter's guess (三防布/v) is no verb of the dictionary
+    assert read("第二柔性三防布一边与所述门形架连接", "包括第二柔性三防布和门形架", lex).ok
+    assert whole_of("锁体外壳由铝合金压铸成型", "包括锁体、锁舌和电磁铁", lex) == "锁体"
+    assert whole_of("纸张部分", "包括纸张", lex) == ""
+    assert whole_of("检测盲隙小于5cm", "所述接收器用于检测并输出信号", lex) == ""

@@ -49,6 +49,15 @@ _NOUN_SUFFIX = frozenset("件杆板架块体座套管轴轮器机片条环盘盖
 _NEGATORS = ("被", "非", "不", "无")
 # ends of single-character stop words that often stand inside a noun (电子|时钟, 储|能): a cut there is uncertain
 _SOFT_STOPS = frozenset("上下内外中间处侧端可能相设时无不达最所其较")
+# one-character stops that are verbs taking an object (达到, 设有): never right before another predicate
+_OBJECT_VERBS = frozenset("达设")
+# last characters of the attributes among the part words (温度, 材料, 直径): with a word before them they make a
+# term of their own (还原温度, 包膜材料), where a position (顶部, 一端) stays a part of a whole
+_ATTRIBUTE_ENDS = frozenset("度料质量率压流速积寸状径力")
+# rjieba tags of verbs
+_VERB_TAGS = frozenset(["v", "vn", "vd", "vi", "vg"])
+# predicates that say what a thing consists of: no verb stands right before them (所述线路保护包括…)
+_CONSISTS = ("包括", "包含", "含有", "具有", "具备", "分为", "分成", "选自")
 # rjieba part-of-speech tags of nouns
 _NOUN_TAGS = frozenset(["n", "nz", "ng", "nr", "ns", "nt", "nrt", "nrfg", "l", "j", "t", "g"])
 _CLASSIFIERS = frozenset("个种次只台套对组根块条片把张件副双")
@@ -275,6 +284,12 @@ def _literal(span_text: str, w: Words) -> tuple[str, bool]:
             return span_text[:k], True
         if k >= 2:
             stop = _starts_with_any(span_text[k:], w.stops) or _starts_with_any(span_text[k:], w.parts)
+            if (
+                stop in _OBJECT_VERBS
+                and _starts_with_any(span_text[k + 1 :], w.long_stops)
+                and _word_ends_at(span_text, k + 1)
+            ):
+                continue  # 所述激光雷达采集: the segmenter reads a word that ends with the stop, before a predicate
             if stop:
                 return span_text[:k], len(stop) >= 2 or stop not in _SOFT_STOPS or _ends_term(span_text[k + 1 :], w)
     return span_text, len(span_text) <= 6
@@ -485,16 +500,52 @@ def noun_phrases(text: str, lex: Lexicons) -> list[str]:
     return out
 
 
-def _last_is_noun(text: str, k: int) -> bool:
-    """Whether ``text[:k]`` ends at a word boundary with a plain noun (供给系统|供纸, not 检测|盲隙)."""
+def _words_around(text: str, k: int) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """The tagged words of ``text`` that end and start at ``k``; (None, None) when a word straddles ``k``."""
     pos = 0
-    for word, t in tag(text[:40]):
+    toks = tag(text[:40])
+    for i, (word, _) in enumerate(toks):
         pos += len(word)
         if pos == k:
-            return t in _NOUN_TAGS or (len(word) == 1 and word in _NOUN_SUFFIX)
+            return toks[i], toks[i + 1] if i + 1 < len(toks) else None
         if pos > k:
-            return False
-    return False
+            break
+    return None, None
+
+
+def _last_is_noun(text: str, k: int) -> bool:
+    """Whether ``text[:k]`` ends at a word boundary with a plain noun (供给系统|供纸, not 检测|盲隙)."""
+    last, _ = _words_around(text, k)
+    return last is not None and (last[1] in _NOUN_TAGS or (len(last[0]) == 1 and last[0] in _NOUN_SUFFIX))
+
+
+def _verb(tok: tuple[str, str] | None) -> bool:
+    """Whether a tagged word is a verb of the dictionary (not a word the segmenter guessed: 三防布)."""
+    import rjieba
+
+    return tok is not None and tok[1] in _VERB_TAGS and bool(rjieba.has_word(tok[0]))
+
+
+def _word_ends_at(text: str, k: int) -> bool:
+    """Whether the segmenter reads a noun of the dictionary that ends at ``k`` (激光雷达|采集)."""
+    last, _ = _words_around(text, k)
+    return last is not None and last[1] in _NOUN_TAGS and len(last[0]) >= 2
+
+
+def _verb_before_noun(text: str, k: int, w: Words) -> bool:
+    """Whether ``text[:k]`` ends with a verb or a step name that a noun follows (还原|温度, 检测|盲隙): the verb
+    then only modifies the noun, and 所述还原温度 refers to a 还原温度, not to the step 还原."""
+    last, nxt = _words_around(text, k)
+    if not _verb(last):
+        return False
+    return _starts_with_any(text[k:], w.parts) is not None or (nxt is not None and nxt[1] in _NOUN_TAGS)
+
+
+def _predicate_next(text: str, k: int) -> bool:
+    """Whether the word at ``k`` is a verb followed right away by a predicate of what a thing consists of
+    (线路|保护|包括): then it is no predicate of ``text[:k]`` but the end of a longer term (所述线路保护包括…)."""
+    _, nxt = _words_around(text, k)
+    return nxt is not None and _verb(nxt) and text.startswith(_CONSISTS, k + len(nxt[0]))
 
 
 # ----------------------------------------------------------------------------------------------- basis
@@ -534,6 +585,9 @@ def read(span_text: str, prior: str, lex: Lexicons) -> Reading:
             # an ASCII term (ECU, S1, a chemical symbol): the whole token must occur
             return Reading(token.group(0), introduced(token.group(0), prior))
     t0, certain = _literal(s, w)
+    part = _starts_with_any(s[len(t0) :], w.parts) if certain and len(t0) >= 2 else None
+    if part is not None and _starts_with_any(s[len(t0) :], w.stops) is None and _verb_before_noun(s, len(t0), w):
+        t0 += part  # 所述还原温度 after the step 还原: the term ends at its noun
     if certain and len(t0) >= 2 and introduced(t0, prior):
         return Reading(t0, True)
     hard = TERM_END.search(s)
@@ -543,6 +597,8 @@ def read(span_text: str, prior: str, lex: Lexicons) -> Reading:
         if ORDINAL_ONLY.match(p) or not complete_in(p, prior, lex):
             continue
         rest = s[k:]
+        if rest and _verb_before_noun(s, k, w):
+            continue  # 所述检测盲隙, 所述还原温度: a verb is no introduction of the noun it modifies
         if len(rest) >= 2 and "\u4e00" <= rest[0] <= "\u9fff":
             whole = read(rest, prior, lex)
             if (
@@ -563,7 +619,11 @@ def read(span_text: str, prior: str, lex: Lexicons) -> Reading:
             break
         if rest[0] in _NOUN_SUFFIX:
             break
-        if any(_ends_term(prior[i + k :], w) for i in _unmarked(p, prior)) and _last_is_noun(s, k):
+        if (
+            any(_ends_term(prior[i + k :], w) for i in _unmarked(p, prior))
+            and _last_is_noun(s, k)
+            and not _predicate_next(s, k)
+        ):
             return Reading(p, True)  # 所述供给系统供纸: the introduced noun phrase is the term
         break
     term = t0 if certain else _segmented(s, t0, lex)
@@ -583,7 +643,35 @@ def read(span_text: str, prior: str, lex: Lexicons) -> Reading:
     ):
         # a one-character term (所述盖铰接 after 包括壳体和盖)
         return Reading(s[0], True)
+    attribute = _starts_with_any(s[len(term) :], w.parts) if s.startswith(term) else None
+    if attribute is not None and attribute[-1] in _ATTRIBUTE_ENDS:
+        term += attribute  # 所述包膜材料, 所述室内温度: the whole term, not the word before its attribute
     return Reading(term, False)
+
+
+def whole_of(span_text: str, prior: str, lex: Lexicons) -> str:
+    """The whole ``prior`` introduces when the term of ``span_text`` has no basis but names a part of it (所述锁体外壳
+    after 锁体: a noun and a part name of the dictionary ending in a part head), or ''.
+
+    Such a term is an inherent part more often than a new element: its reference is unclear rather than without
+    any basis (所述锁体的外壳 would do)."""
+    reading = read(span_text, prior, lex)
+    if reading.ok:
+        return ""
+    s = normalise(span_text)
+    term = reading.term
+    if not s.startswith(term):
+        return ""
+    last = _words_around(s, len(term))[0]
+    if last is None or len(last[0]) < 2 or last[1] not in _NOUN_TAGS or not _noun_suffix(last[0], words(lex)):
+        return ""
+    if last[0] in _NOT_TERMS or last[0] in _GENERIC:
+        return ""  # 所述纸张部分: a portion is no part name
+    whole = term[: -len(last[0])]
+    before = _words_around(s, len(whole))[0]
+    if len(whole) < 2 or before is None or before[1] not in _NOUN_TAGS:
+        return ""
+    return whole if introduced(whole, prior) and complete_in(whole, prior, lex) else ""
 
 
 def _introduced_as_several(term: str, prior: str, w: Words) -> bool:

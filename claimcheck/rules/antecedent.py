@@ -27,6 +27,7 @@ from claimcheck.analysis.terms import (
     openings,
     read,
     term_at,
+    whole_of,
     words,
 )
 from claimcheck.lexicon import Lexicons
@@ -132,7 +133,10 @@ class AntecedentBasis(Rule):
     an introduced whole (所述壳体的顶部, 所述壳体顶部) need only the whole; the claim's own subject
     (所述方法, 所述装置) and its preamble count; terms in a list (包括A、B和C), compressed ordinals
     (第一、第二支架), reference signs (所述壳体(1)), abbreviations defined in parentheses
-    (电子控制单元（ECU）) and chemical names with digits and hyphens are handled.
+    (电子控制单元（ECU）) and chemical names with digits and hyphens are handled.  A verb or a step
+    name is no introduction of the noun it modifies (所述还原温度 after 在氢气中还原, 所述检测盲隙 after
+    用于检测): the term ends at its noun and is reported whole.  A part named after an introduced whole
+    (所述锁体外壳 after 锁体) is reported as info: it is often an inherent part, better written 所述锁体的外壳.
     """
 
     name = "antecedent-basis"
@@ -232,7 +236,9 @@ class AntecedentBasis(Rule):
                 def prior(before: str = prefixes.text_before(m.start), bases: list[Claim] = bases) -> list[str]:
                     return [before, *(text_of(a) for a in _lineage_order(cs, lineage, bases))]
 
-                yield self._finding(cs, c, span, term, bases, oks, later, prior, ok, lex, lineage, read_terms)
+                yield self._finding(
+                    cs, c, span, term, m.span_text, bases, oks, later, prior, ok, lex, lineage, read_terms
+                )
 
     def _finding(
         self,
@@ -240,6 +246,7 @@ class AntecedentBasis(Rule):
         c: Claim,
         span: Span,
         term: str,
+        span_text: str,
         bases: list[Claim],
         oks: list[bool],
         later: bool,
@@ -292,6 +299,21 @@ class AntecedentBasis(Rule):
                     f"先引入“{term}”（如“一{term}”），再以“所述{term}”引用",
                     f"introduce '{term}' before referring to it",
                 ),
+            )
+        whole = whole_of(span_text, "|".join(prior()), lex)
+        if whole:
+            part = term[len(whole) :]
+            return self.report(
+                c,
+                span,
+                zh=f"“{term}”未在前文引入；{where_zh}只引入了“{whole}”，如指其{part}，宜写作“所述{whole}的{part}”",
+                en=f"'{term}' is not introduced in {where_en}, only '{whole}': if the {part} of the {whole} is meant, "
+                f"write 所述{whole}的{part}",
+                fix=Fix(
+                    f"改为“所述{whole}的{part}”，或先引入“{term}”", f"write 所述{whole}的{part}, or introduce '{term}'"
+                ),
+                severity=Severity.INFO,
+                whole=whole,
             )
         # "did you mean" for the first SUGGESTIONS terms of a claim set: past them, the set needs reading, not hints
         read_terms[("", "count")] = read_terms.get(("", "count"), 0) + 1
