@@ -137,6 +137,8 @@ class AntecedentBasis(Rule):
     name is no introduction of the noun it modifies (所述还原温度 after 在氢气中还原, 所述检测盲隙 after
     用于检测): the term ends at its noun and is reported whole.  A part named after an introduced whole
     (所述锁体外壳 after 锁体) is reported as info: it is often an inherent part, better written 所述锁体的外壳.
+    A claim that refers only to missing or later claims, and every claim that depends on it, is not read: the
+    broken reference is reported once, by reference-missing or reference-forward.
     """
 
     name = "antecedent-basis"
@@ -174,6 +176,13 @@ class AntecedentBasis(Rule):
             return bases_of[id(p)]
 
         reach = Lineage(cs, basis)  # closures along the claims a claim's terms may come from
+
+        def broken(p: Claim) -> bool:
+            # a claim that refers only to missing or later claims (reported once by D001/D002): what it builds on
+            # is unknown, so neither it nor a claim that depends on it is read for a missing basis
+            return bool(p.refs) and not basis(p)
+
+        broken_mask = sum(1 << i for i, p in enumerate(reach.claims) if broken(p))
         openings_of: dict[int, Openings] = {}
         openers_of: dict[str, int] = {}
         read_terms: dict[tuple[str, str], Any] = {}  # the terms each claim's text introduces, for suggestions
@@ -200,6 +209,8 @@ class AntecedentBasis(Rule):
                 continue
             own = normalise(flat.folded)
             bases = basis(c)
+            if broken(c):
+                continue
             reported: set[str] = set()
             prefixes = Before(c.subject.text if c.subject is not None else "", flat.folded)
             for m in mentions(c, lex):
@@ -214,11 +225,12 @@ class AntecedentBasis(Rule):
                 def ok(p: Claim, span_text: str = m.span_text, memo: dict[int, bool] = memo) -> bool:
                     # the term is available through p when p introduces it, or when every claim p depends on does
                     def introduces(q: Claim) -> bool:
-                        return may_read(span_text, opening(q)) and read(span_text, text_of(q), lex).ok
+                        return broken(q) or (may_read(span_text, opening(q)) and read(span_text, text_of(q), lex).ok)
 
                     def hopeless(q: Claim) -> bool:
-                        # no claim q depends on has an opening for the term: it is introduced nowhere on q's chains
-                        return not reach.mask(q) & openers(span_text)
+                        # no claim q depends on has an opening for the term (nor a broken reference): it is
+                        # introduced nowhere on q's chains
+                        return not reach.mask(q) & (openers(span_text) | broken_mask)
 
                     return _available(p, memo, basis, introduces, hopeless)
 
