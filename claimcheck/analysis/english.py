@@ -384,27 +384,50 @@ def _subsequence(small: Sequence[str], big: Sequence[str]) -> bool:
 
 def basis(ref: Phrase, intros: Iterable[Phrase], lex: Lexicons | None = None) -> Basis:
     """How ``intros`` support ``ref``: literally, by head only, with a conflicting modifier, or not at all."""
-    ew = english_words(lex)
-    best = Basis.NONE
-    keys = [p.key for p in intros]
-    for k in range(len(ref.words), 0, -1):
-        words = ref.words[:k]
-        if k < len(ref.words) and words[-1] in ew.distinguishing:
-            continue
-        head = singular(words[-1])
-        mods = [singular(w) for w in words[:-1]]
-        for key in keys:
-            if not key or key[-1] != head:
+    return Introductions(intros, lex).basis(ref)
+
+
+class Introductions:
+    """Phrases indexed by their head, for :func:`basis` over one text read many times.
+
+    ``basis(ref, stop)`` answers what ``basis(ref, phrases[:stop])`` answers, looking only at the phrases
+    with the reference's head.
+    """
+
+    def __init__(self, found: Iterable[Phrase], lex: Lexicons | None = None) -> None:
+        self._ew = english_words(lex)
+        by_head: dict[str, list[tuple[int, list[str], tuple[str, ...]]]] = {}
+        for pos, p in enumerate(found):
+            key = p.key
+            if key:
+                mods = key[:-1]
+                by_head.setdefault(key[-1], []).append((pos, [singular(w) for w in mods], mods))
+        self._by_head = by_head
+
+    def basis(self, ref: Phrase, stop: int | None = None) -> Basis:
+        """How the phrases before position ``stop`` (all when None) support ``ref``."""
+        distinguishing = self._ew.distinguishing
+        best = Basis.NONE
+        n = len(ref.words)
+        for k in range(n, 0, -1):
+            words = ref.words[:k]
+            if k < n and words[-1] in distinguishing:
                 continue
-            if _subsequence(mods, [singular(w) for w in key[:-1]]):
-                return Basis.LITERAL
-            if k == len(ref.words):
-                missing = [w for w in mods if w not in key[:-1]]
-                if any(w in ew.distinguishing for w in missing):
-                    best = Basis.CONFLICT if best is Basis.NONE else best
-                else:
-                    best = Basis.HEAD
-    return best
+            entries = self._by_head.get(singular(words[-1]))
+            if not entries:
+                continue
+            mods = [singular(w) for w in words[:-1]]
+            for pos, key_mods, raw in entries:
+                if stop is not None and pos >= stop:
+                    break
+                if _subsequence(mods, key_mods):
+                    return Basis.LITERAL
+                if k == n:
+                    if any(w in distinguishing for w in mods if w not in raw):
+                        best = Basis.CONFLICT if best is Basis.NONE else best
+                    else:
+                        best = Basis.HEAD
+        return best
 
 
 def suggestion(ref: Phrase, intros: Iterable[Phrase]) -> str | None:

@@ -11,6 +11,7 @@ from claimcheck.lexicon import Lexicons
 from claimcheck.model import Claim, ClaimSet
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule
+from claimcheck.rules.en_common import EnglishClaims, english_claims
 
 # "of which the combined field", "whose end": a property of the thing just named
 _OWNED = re.compile(r"(?:\bof\s+which|\bwhose|\bin\s+which|\bwhereof)\s+(?:the\s+|said\s+)?$", re.I)
@@ -86,17 +87,11 @@ class EnglishAntecedentBasis(Rule):
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         lex = ctx.lexicons
         ew = english_words(lex)
-        cache: dict[int, list[Phrase]] = {}
-
-        def of(p: Claim) -> list[Phrase]:
-            if p.number not in cache:
-                cache[p.number] = claim_phrases(p, lex)
-            return cache[p.number]
-
+        shared = english_claims(cs, ctx)
         for c in cs:
             if c.flat is None:
                 continue
-            own = of(c)
+            own = shared.phrases(c)
             head_end = c.flat.index(c.reference.segment.span.end) if c.reference is not None else 0
             bases = cs.parents(c) if c.refs else cs.basis_claims(c)
             reported: set[tuple[str, ...]] = set()
@@ -107,22 +102,22 @@ class EnglishAntecedentBasis(Rule):
                     continue
                 if _NAMED.search(c.flat.text[ref.start : ref.end + 1]):
                     continue
-                level = self._level(cs, c, ref, own[:idx], bases, of, lex)
+                level = self._level(cs, c, ref, idx, bases, shared)
                 if level is Basis.LITERAL:
                     continue
                 reported.add(ref.key)
-                yield self._finding(cs, c, ref, level, own, idx, bases, of, lex)
+                yield self._finding(cs, c, ref, level, own, idx, bases, shared.phrases, lex)
 
     def _level(
         self,
         cs: ClaimSet,
         c: Claim,
         ref: Phrase,
-        before: list[Phrase],
+        idx: int,
         bases: list[Claim],
-        of: Callable[[Claim], list[Phrase]],
-        lex: Lexicons,
+        shared: EnglishClaims,
     ) -> Basis:
+        """How the claim before phrase ``idx`` and every chain of ``bases`` support ``ref`` (the weakest chain)."""
         memo: dict[int, Basis] = {}
 
         def through(p: Claim) -> Basis:
@@ -130,11 +125,11 @@ class EnglishAntecedentBasis(Rule):
                 memo[p.number] = Basis.NONE  # guards against cycles
                 parents = cs.parents(p) if p.refs else cs.basis_claims(p)
                 inherited = _worst([through(q) for q in parents]) if parents else Basis.NONE
-                memo[p.number] = _best(basis(ref, of(p), lex), inherited)
+                memo[p.number] = _best(shared.introductions(p).basis(ref), inherited)
             return memo[p.number]
 
         inherited = _worst([through(p) for p in bases]) if bases else Basis.NONE
-        return _best(basis(ref, before, lex), inherited)
+        return _best(shared.introductions(c).basis(ref, idx), inherited)
 
     def _finding(
         self,

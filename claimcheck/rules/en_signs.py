@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
-from claimcheck.analysis.english import Phrase, phrases
+from claimcheck.analysis.english import Phrase
 from claimcheck.model import Claim, ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
 from claimcheck.rules.base import Context, Rule
+from claimcheck.rules.en_common import english_claims
 
 _GROUP = re.compile(r"\(([^()]{1,80})\)")
 _SIGN_TOKEN = r"[A-Za-z]{0,3}\d+[A-Za-z'’]*(?:\s*-\s*[A-Za-z]{0,3}\d*[A-Za-z]?)?"
@@ -35,6 +37,18 @@ def _is_abbreviation_or_formula(content: str) -> bool:
 
 def _numbers(content: str) -> frozenset[str]:
     return frozenset(x.lower() for x in re.findall(r"[A-Za-z]{0,3}\d+[A-Za-z'’]*", content))
+
+
+def _named(found: list[Phrase], text: str, at: int) -> Phrase | None:
+    """The last phrase that ends right before offset ``at`` (only spaces between), or None.
+
+    A phrase ending earlier has the later phrase's words between it and ``at``, so only the phrases with the
+    greatest end up to ``at`` can qualify; phrases come in the order of their ends.
+    """
+    pos = bisect_right(found, at, key=lambda p: p.end)
+    if pos == 0 or text[found[pos - 1].end : at].strip():
+        return None
+    return found[pos - 1]
 
 
 def _stems(signs: frozenset[str]) -> frozenset[str]:
@@ -77,17 +91,17 @@ class EnglishReferenceSign(Rule):
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
         names: dict[tuple[str, ...], tuple[frozenset[str], Claim, Span, str]] = {}
         by_sign: dict[str, tuple[str, str]] = {}
+        shared = english_claims(cs, ctx)
         for c in cs:
-            if c.flat is None:
+            if c.flat is None or "(" not in c.flat.text:
                 continue
             text = c.flat.text
-            found = phrases(text, ctx.lexicons)
             for m in _GROUP.finditer(text):
                 content = m.group(1)
                 span = c.flat.span(m.start(), m.end())
                 if _SIGNS.fullmatch(content) or _LABEL.fullmatch(content):
                     if _SIGNS.fullmatch(content):
-                        yield from self._consistency(c, m, text, found, content, span, names, by_sign)
+                        yield from self._consistency(c, m, text, shared.phrases(c), content, span, names, by_sign)
                     continue
                 if _ALLOWED.match(content) or _UNIT.search(content) or _is_abbreviation_or_formula(content):
                     continue
@@ -121,10 +135,9 @@ class EnglishReferenceSign(Rule):
         names: dict[tuple[str, ...], tuple[frozenset[str], Claim, Span, str]],
         by_sign: dict[str, tuple[str, str]],
     ) -> Iterator[Diagnostic]:
-        before = [p for p in found if p.end <= m.start() and not text[p.end : m.start()].strip()]
-        if not before:
+        name = _named(found, text, m.start())
+        if name is None:
             return
-        name = before[-1]
         signs = _numbers(content)
         earlier = names.get(name.key)
         if earlier is None:
