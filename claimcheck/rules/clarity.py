@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from claimcheck.analysis.features import claim_features
+from claimcheck.analysis.lineage import Lineage
 from claimcheck.analysis.wording import unclear_wording
 from claimcheck.model import Claim, ClaimSet, Span
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
@@ -163,9 +165,14 @@ class DuplicateClaim(Rule):
         1. 一种搅拌装置，包括桶体和设置在所述桶体内的搅拌桨。
         2. 一种搅拌方法，使用桶体和设置在所述桶体内的搅拌桨进行搅拌。
 
+    A dependent claim whose every added feature is already a feature of a claim on each of its chains of
+    dependency (3. 根据权利要求2所述的净水器，其特征在于，所述活性炭层为椰壳活性炭 — what claim 2 says) limits
+    nothing: it has the same scope as its parent (warning).
+
     ## Traps
     Product and method claims with parallel wording are different categories, not duplicates; dependent
-    claims that add the same feature to different parents are not duplicates.
+    claims that add the same feature to different parents are not duplicates, nor is a claim of 根据权利要求1或2
+    whose feature is in claim 2 only (through claim 1 it limits).
 
     ## Options
     ``threshold`` (97): similarity in percent for the info-level near-duplicates.
@@ -188,13 +195,52 @@ class DuplicateClaim(Rule):
             if essence:
                 key = (c.category, tuple(sorted(p.number for p in cs.parents(c))), c.mentions)
                 groups.setdefault(key, {}).setdefault(essence, []).append(c)
+        reported: set[int] = set()
         for by_essence in groups.values():
             # the same wording: one finding per group of identical claims, on its second claim, naming all of them
             for same in by_essence.values():
                 if len(same) > 1:
+                    reported.update(c.number for c in same[1:])
                     yield self._same(same)
             # nearly the same wording: one finding per claim, naming the earlier claims it is alike
             yield from self._alike(list(by_essence.items()), threshold)
+        yield from self._repeated(cs, ctx, reported)
+
+    def _repeated(self, cs: ClaimSet, ctx: Context, skip: set[int]) -> Iterator[Diagnostic]:
+        """Dependent claims whose added features all stand already in a claim on each of their chains."""
+        lineage = Lineage(cs)
+        own: list[list[str]] = []  # by position: the claim's folded features
+        holders: dict[str, int] = {}  # folded feature -> the claims (a bit set of positions) that have it
+        for i, c in enumerate(lineage.claims):
+            folded = [_fold(f.plain) for f in claim_features(c, ctx.lexicons) if f.kind != "subject"]
+            own.append([f for f in dict.fromkeys(folded) if len(f) >= 2])
+            for f in own[-1]:
+                holders[f] = holders.get(f, 0) | 1 << i
+        for i, c in enumerate(lineage.claims):
+            parents = cs.parents(c)
+            if not parents or not own[i] or c.number in skip or c.kind.value != "dependent":
+                continue
+            common = -1
+            for p in parents:
+                common &= lineage.mask(p)
+            found = [holders.get(f, 0) & common for f in own[i]]
+            if all(found):
+                where = sorted({lineage.claims[m.bit_length() - 1].number for m in found})
+                yield self._repeats(c, where, ctx)
+
+    def _repeats(self, c: Claim, where: list[int], ctx: Context) -> Diagnostic:
+        limiting = [f for f in claim_features(c, ctx.lexicons) if f.kind == "limiting"]
+        added = "；".join(f.plain for f in limiting) or c.body.text
+        span = c.flat.span(limiting[0].start, limiting[-1].end) if c.flat is not None and limiting else _whole(c)
+        nums_zh, nums_en = _numbers(where, "、"), _numbers(where, ", ")
+        return self.report(
+            c,
+            span,
+            zh=f"权利要求{c.number}的附加特征“{added}”已记载于权利要求{nums_zh}，未作进一步限定，保护范围与其引用的权利要求相同",
+            en=f"claim {c.number} adds only what claim {nums_en} already says ('{added}'): it limits nothing further "
+            f"and has the scope of the claim it refers to",
+            fix=Fix(f"删除权利要求{c.number}或使其限定新的特征", f"delete claim {c.number} or make it add a feature"),
+        )
 
     def _same(self, same: list[Claim]) -> Diagnostic:
         first, b, others = same[0], same[1], same[1:]
@@ -241,6 +287,13 @@ class DuplicateClaim(Rule):
                         f"删除权利要求{b.number}或使其限定不同的特征", f"delete claim {b.number} or make it differ"
                     ),
                 )
+
+
+def _fold(text: str) -> str:
+    """A feature's wording with filler, punctuation and a leading 还 / 进一步 / 其中 folded away."""
+    t = _FILLER.sub("", text.replace("设备", "装置").replace("工艺", "方法"))
+    t = re.sub(r"[\s，,。.；;：:、]", "", t).lower()
+    return re.sub(r"^(?:其中|并且|还|进一步地?)+", "", t)
 
 
 def _before(a: Claim, b: Claim) -> bool:
