@@ -95,6 +95,19 @@ class Lexicons:
         return f"Lexicons({[str(p) for p in self.extra_files]!r})"
 
 
+def synonym_groups(lex: Lexicons) -> list[list[str]]:
+    """The synonym groups of ``lexicons/synonyms.toml`` (its top-level ``groups``) with those of its extensions.
+
+    Every reader (match's tokens and vocabulary, the prior-art index) takes the groups from here.
+    """
+    groups = lex.load("synonyms").get("groups", [])
+    if not isinstance(groups, list) or not all(
+        isinstance(g, list) and g and all(isinstance(w, str) for w in g) for g in groups
+    ):
+        raise ConfigError("lexicon synonyms: groups must be a list of non-empty lists of strings")
+    return [list(g) for g in groups]
+
+
 @cache
 def _default() -> Lexicons:
     return Lexicons()

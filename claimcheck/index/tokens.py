@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.lexicon import Lexicons
+from claimcheck.lexicon import Lexicons, synonym_groups
 
 _STOP = frozenset(
     [
@@ -83,9 +83,7 @@ def synonyms(lex: Lexicons | None = None) -> dict[str, str]:
 
 def _build_synonyms(lex: Lexicons) -> dict[str, str]:
     out: dict[str, str] = {}
-    data = lex.load("synonyms")
-    groups = data.get("groups") or data.get("meta", {}).get("groups", [])  # the shipped file nests it under [meta]
-    for group in groups:
+    for group in synonym_groups(lex):
         if not SAFE.match(group[0]):
             continue
         for w in group:

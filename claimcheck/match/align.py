@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Protocol
 
 from claimcheck.analysis.signs import strip_signs
-from claimcheck.lexicon import Lexicons
+from claimcheck.lexicon import Lexicons, synonym_groups
 from claimcheck.match.concepts import (
     Form,
     Unit,
@@ -71,7 +71,7 @@ def _synonyms() -> dict[str, str]:
 
 def _build_synonyms(lex: Lexicons) -> dict[str, str]:
     out: dict[str, str] = {}
-    for group in lex.load("synonyms").get("groups", []):
+    for group in synonym_groups(lex):
         for w in group:
             out[w] = group[0]
     return out

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from claimcheck.lexicon import Lexicons
+from claimcheck.lexicon import Lexicons, synonym_groups
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # one-character heads of part names: what a part *is* (支撑|杆, 活动|块, 冷凝|罐)
@@ -106,7 +106,7 @@ def build_vocabulary(glossary: Iterable[Iterable[str]] = (), lex: Lexicons | Non
     syn: dict[str, set[str]] = {}
     for group in th["groups"]:
         _add_group(syn, group)
-    for group in lex.load("synonyms").get("groups", []):
+    for group in synonym_groups(lex):
         _add_group(syn, group)
     zh_en: dict[str, list[str]] = {k: list(v) for k, v in bi["zh-en"].items()}
     pairs: set[tuple[str, str]] = set()
