@@ -150,6 +150,8 @@ def _parse_claim(raw: RawClaim, clean: str, lang: str, earlier: dict[int, Claim]
                 claim.category = pcat
             elif claim.subject is not None and (
                 (not english and _names_parent(claim.subject.text, first, lex))
+                # 权利要求1所述的化合物在制备…中的应用: a use of the product (or method) of claim 1
+                or (not english and claim.category is Category.USE and pcat not in (Category.USE, Category.UNKNOWN))
                 or (
                     lang == "en" and not re.match(r"\s*the\b", t, re.I) and not _same_head_en(claim.subject.text, first)
                 )

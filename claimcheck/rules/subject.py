@@ -50,9 +50,11 @@ class SubjectMismatch(Rule):
         2. 根据权利要求1所述的散热装置，其特征在于，所述底板为铜制。
 
     ## Traps
-    A shortened subject (所述的系统 for 钻油井的系统) is accepted; 装置/设备 and 方法/工艺 count as
-    the same; a claim of another category built on claim 1 (根据权利要求1所述的方法制得的产品) is an
-    independent claim, not a mismatch; every parent of a multiple dependent claim is compared.
+    A shortened subject (所述的系统 for 钻油井的系统) is accepted, and so is one of alternative subjects
+    (所述的化合物 for 式(I)所示的化合物或其药学上可接受的盐); 装置/设备 and 方法/工艺 count as the same; a
+    claim of another category built on claim 1 (根据权利要求1所述的方法制得的产品, 权利要求1所述的化合物在制备…
+    药物中的应用, with or without 根据) is an independent claim, not a mismatch; every parent of a multiple
+    dependent claim is compared.
     """
 
     name = "subject-mismatch"
@@ -122,7 +124,11 @@ class SubjectMismatch(Rule):
         if english:
             return S.head_noun_en(mine) == S.head_noun_en(theirs)
         # shortened forms keep the head: 系统 for 钻油井或气井的系统, 方法 for 控制方法
-        return S.head_noun(mine) == S.head_noun(theirs) and len(S.head_noun(mine)) >= 2 and mine in theirs
+        if S.head_noun(mine) == S.head_noun(theirs) and len(S.head_noun(mine)) >= 2 and mine in theirs:
+            return True
+        # one of alternative subjects: 化合物 for 式(I)所示的化合物或其药学上可接受的盐
+        alternatives = [a for a in re.split(r"或其|及其|或者|或", theirs) if a]
+        return len(alternatives) > 1 and any(SubjectMismatch._same(mine, a, english) for a in alternatives)
 
 
 class BareSubject(Rule):
