@@ -18,6 +18,7 @@ from claimcheck.disclose.sections import Disclosure
 SHOWN = "shown"
 PARTIAL = "partial"
 NOT_FOUND = "not_found"
+NOT_COMPARED = "not_compared"  # the document could not be compared on this point (a language without dictionary …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +27,10 @@ class PointMatch:
 
     point: int  # index into the key points
     score: float
-    verdict: str  # shown, partial, not_found
+    verdict: str  # shown, partial, not_found, not_compared
     passage: str = ""
     location: str = ""
+    reason: str = ""  # why not compared
 
 
 # a comparer takes the key points and returns, for each document, its name and one match per point
@@ -52,6 +54,21 @@ class DocumentResult:
         """Key points the document shows in part."""
         return [m.point for m in self.matches if m.verdict == PARTIAL]
 
+    @property
+    def not_compared(self) -> list[int]:
+        """Key points the document could not be compared on: neither shown nor not shown."""
+        return [m.point for m in self.matches if m.verdict == NOT_COMPARED]
+
+    @property
+    def compared(self) -> bool:
+        """Whether the document was compared on at least one key point."""
+        return not self.matches or any(m.verdict != NOT_COMPARED for m in self.matches)
+
+    @property
+    def reason(self) -> str:
+        """Why the document, or some of its points, could not be compared."""
+        return next((m.reason for m in self.matches if m.verdict == NOT_COMPARED and m.reason), "")
+
 
 @dataclass
 class PriorArtResult:
@@ -64,14 +81,28 @@ class PriorArtResult:
 
     @property
     def closest(self) -> DocumentResult | None:
-        """The document showing most key points."""
-        return self.documents[0] if self.documents else None
+        """The compared document showing most key points (a document not compared is never the closest)."""
+        return next((d for d in self.documents if d.compared), None)
 
     @property
     def new_points(self) -> list[int]:
-        """Key points no document shows."""
+        """Key points no document shows, of those at least one document was compared on."""
         shown = {i for d in self.documents for i in d.shown}
-        return [i for i in range(len(self.points)) if i not in shown]
+        unverified = set(self.unverified)
+        return [i for i in range(len(self.points)) if i not in shown and i not in unverified]
+
+    @property
+    def unverified(self) -> list[int]:
+        """Key points no document could be compared on: neither shown nor new."""
+        if not self.documents:
+            return []
+        compared = {m.point for d in self.documents for m in d.matches if m.verdict != NOT_COMPARED}
+        return [i for i in range(len(self.points)) if i not in compared]
+
+    @property
+    def not_compared(self) -> list[DocumentResult]:
+        """The documents that could not be compared at all."""
+        return [d for d in self.documents if not d.compared]
 
 
 _ITEM_SPLIT = re.compile(r"[；;。]|(?:^|\s)(?:[0-9]+[、.．)）]|[（(][0-9一二三四五六七八九十]+[)）]|[①②③④⑤⑥⑦⑧⑨⑩])")
@@ -145,12 +176,17 @@ def compare_prior_art(d: Disclosure, comparer: Comparer | None) -> PriorArtResul
         res.reason = "交底书未写明关键点或技术方案，无法与现有技术对比"
         return res
     docs = [DocumentResult(name, ms) for name, ms in comparer([p.quote for p in points])]
-    docs.sort(key=lambda x: (-len(x.shown), -len(x.partial), -sum(m.score for m in x.matches)))
+    docs.sort(key=lambda x: (not x.compared, -len(x.shown), -len(x.partial), -sum(m.score for m in x.matches)))
     res.documents = docs
     if not docs:
         res.reason = "未提供现有技术文献，授权前景需检索后评估"
         return res
-    closest = docs[0]
+    skipped = res.not_compared
+    unread = "；".join(f"{d.name} {d.reason or '未比对'}" for d in skipped)
+    closest = res.closest
+    if closest is None:
+        res.reason = f"所提供的文献均未能比对，授权前景需检索后评估（{unread}）"
+        return res
     new = res.new_points
     if len(closest.shown) == len(points):
         res.prospect = "poor"
@@ -164,4 +200,6 @@ def compare_prior_art(d: Disclosure, comparer: Comparer | None) -> PriorArtResul
     else:
         res.prospect = "uncertain"
         res.reason = f"最接近的文献{closest.name}公开了{len(closest.shown)}个、部分公开了{len(closest.partial)}个关键点，需论证区别特征带来的技术效果"
+    if skipped:
+        res.reason += f"；{len(skipped)}篇文献未比对，结论不含这些文献（{unread}）"
     return res

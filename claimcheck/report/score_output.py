@@ -65,6 +65,7 @@ def prior_art_dict(p: PriorArtResult | None) -> dict[str, Any]:
             "documents": [],
             "closest": None,
             "new_points": [],
+            "unverified_points": [],
             "prospect": "unknown",
             "reason": "",
         }
@@ -75,6 +76,9 @@ def prior_art_dict(p: PriorArtResult | None) -> dict[str, Any]:
                 "name": d.name,
                 "shown": [i + 1 for i in d.shown],
                 "partial": [i + 1 for i in d.partial],
+                "compared": d.compared,
+                "not_compared": [i + 1 for i in d.not_compared],
+                "reason": d.reason,
                 "matches": [
                     {
                         "point": m.point + 1,
@@ -82,6 +86,7 @@ def prior_art_dict(p: PriorArtResult | None) -> dict[str, Any]:
                         "score": m.score,
                         "passage": m.passage,
                         "location": m.location,
+                        "reason": m.reason,
                     }
                     for m in d.matches
                 ],
@@ -90,6 +95,7 @@ def prior_art_dict(p: PriorArtResult | None) -> dict[str, Any]:
         ],
         "closest": p.closest.name if p.closest else None,
         "new_points": [i + 1 for i in p.new_points] if p.documents else [],
+        "unverified_points": [i + 1 for i in p.unverified],
         "prospect": p.prospect,
         "prospect_zh": PROSPECT_ZH[p.prospect],
         "reason": p.reason,
@@ -190,6 +196,12 @@ def score_text(reports: list[ScoreReport]) -> str:
         if r.prior_art is not None and r.prior_art.documents:
             p = r.prior_art
             out.append(f"  授权前景 prospect: {PROSPECT_ZH[p.prospect]} ({p.prospect}) — {p.reason}")
+            for d in p.documents:
+                if not d.compared:
+                    out.append(f"      {d.name}: {d.reason or '未比对'} (not compared)")
+                elif d.not_compared:
+                    points = "、".join(str(i + 1) for i in d.not_compared)
+                    out.append(f"      {d.name}: 关键点{points} {d.reason} (not compared)")
         if r.filing_plan is not None:
             out.append(f"  申请方案 plan: {plan_text(r.filing_plan)}")
         if r.requests:
