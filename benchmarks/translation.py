@@ -4,10 +4,14 @@ python benchmarks/translation.py [--quiet]
 
 ``tests/translations`` holds English claim sets from the corpus (``<PUB>.en.txt``), their faithful Chinese
 translations (``<PUB>.zh.txt``), the firm glossary used with them (``glossary.tsv``) and ``defects.toml``: defects
-planted one per copy (a keyed replacement in the Chinese text, with the defect's type and claim). For each defect
-the copy is compared with its original; the defect counts as found when a finding of its type names its claim
-(any claim for a missing claim). Precision side: the number of findings (by kind) on the faithful translations,
-which should be none. Goal: recall at least 0.9 per type, no finding on the faithful translations.
+planted one per copy (a keyed replacement in the translated text, with the defect's type and claim).
+``tests/translations/zh-en`` holds the other direction: Chinese claim sets from the corpus (``<PUB>.zh.txt``) and
+their faithful English translations (``<PUB>.en.txt``); their defects (``direction = "zh-en"``) are planted in the
+English text. For each defect the copy is compared with its original; the defect counts as found when a finding of
+its type names its claim (any claim for a missing claim). Recall is printed per type, then per direction and group
+(``essentially``: consisting essentially of / 基本上由……组成 against comprising and consisting of). Precision side:
+the number of findings (by kind) on the faithful translations, which should be none. Goal: recall at least 0.9 per
+type, no finding on the faithful translations.
 """
 
 from __future__ import annotations
@@ -33,12 +37,24 @@ class Defect:
     claim: int
     old: str
     new: str
+    direction: str = "en-zh"
+    group: str = ""
+
+    @property
+    def label(self) -> str:
+        """The row of the recall table: type, then direction and group where they are not the usual ones."""
+        return " ".join(x for x in (self.type, "zh-en" if self.direction == "zh-en" else "", self.group) if x)
 
 
 def defects(folder: Path = DATA) -> list[Defect]:
     """The planted defects of ``defects.toml``."""
     data = tomllib.loads((folder / "defects.toml").read_text(encoding="utf-8"))
-    return [Defect(d["pair"], d["type"], int(d["claim"]), d["old"], d["new"]) for d in data["defect"]]
+    return [
+        Defect(
+            d["pair"], d["type"], int(d["claim"]), d["old"], d["new"], d.get("direction", "en-zh"), d.get("group", "")
+        )
+        for d in data["defect"]
+    ]
 
 
 def pairs(folder: Path = DATA) -> list[str]:
@@ -48,14 +64,28 @@ def pairs(folder: Path = DATA) -> list[str]:
     )
 
 
-def check(pub: str, zh_text: str, folder: Path = DATA) -> list:  # type: ignore[type-arg]
-    """The translation findings of a Chinese text against the English original ``pub``."""
+def reverse_pairs(folder: Path = DATA) -> list[str]:
+    """The publication numbers with a Chinese original and a faithful English translation (``zh-en``)."""
+    return sorted(p.name.split(".")[0] for p in (folder / "zh-en").glob("*.en.txt"))
+
+
+def check(pub: str, text: str, folder: Path = DATA, direction: str = "en-zh") -> list:  # type: ignore[type-arg]
+    """The translation findings of a translated text against its original ``pub`` (English for ``en-zh``,
+    Chinese for ``zh-en``)."""
     from claimcheck.parse import parse_text
     from claimcheck.translation import compare
 
     vocabulary = _vocabulary(folder)
-    original = parse_text((folder / f"{pub}.en.txt").read_text(encoding="utf-8"))
-    return compare(original, parse_text(zh_text), vocabulary)
+    if direction == "zh-en":
+        original = parse_text((folder / "zh-en" / f"{pub}.zh.txt").read_text(encoding="utf-8"))
+    else:
+        original = parse_text((folder / f"{pub}.en.txt").read_text(encoding="utf-8"))
+    return compare(original, parse_text(text), vocabulary)
+
+
+def check_defect(d: Defect, folder: Path = DATA) -> list:  # type: ignore[type-arg]
+    """The findings on the copy with ``d`` planted."""
+    return check(d.pair, planted(d, folder), folder, d.direction)
 
 
 @cache
@@ -68,7 +98,8 @@ def _vocabulary(folder: Path):  # type: ignore[no-untyped-def]
 
 def planted(d: Defect, folder: Path = DATA) -> str:
     """The faithful translation with one defect planted."""
-    text = (folder / f"{d.pair}.zh.txt").read_text(encoding="utf-8")
+    path = folder / "zh-en" / f"{d.pair}.en.txt" if d.direction == "zh-en" else folder / f"{d.pair}.zh.txt"
+    text = path.read_text(encoding="utf-8")
     if text.count(d.old) != 1:
         raise ValueError(f"{d.pair}: the text to replace for {d.type} (claim {d.claim}) does not occur exactly once")
     return text.replace(d.old, d.new)
@@ -84,14 +115,18 @@ def run(folder: Path = DATA) -> tuple[dict[str, Counter[str]], Counter[str], lis
     per_type: dict[str, Counter[str]] = {}
     missed: list[str] = []
     for d in defects(folder):
-        hit = found(d, check(d.pair, planted(d, folder), folder))
-        per_type.setdefault(d.type, Counter())["planted"] += 1
-        per_type[d.type]["found"] += int(hit)
+        hit = found(d, check_defect(d, folder))
+        for row in dict.fromkeys((d.type, d.label)):
+            per_type.setdefault(row, Counter())["planted"] += 1
+            per_type[row]["found"] += int(hit)
         if not hit:
-            missed.append(f"{d.pair} claim {d.claim} {d.type}: {d.old[:30]!r} -> {d.new[:30]!r}")
+            missed.append(f"{d.pair} claim {d.claim} {d.label}: {d.old[:30]!r} -> {d.new[:30]!r}")
     faithful: Counter[str] = Counter()
     for pub in pairs(folder):
         for f in check(pub, (folder / f"{pub}.zh.txt").read_text(encoding="utf-8"), folder):
+            faithful[f.kind] += 1
+    for pub in reverse_pairs(folder):
+        for f in check(pub, (folder / "zh-en" / f"{pub}.en.txt").read_text(encoding="utf-8"), folder, "zh-en"):
             faithful[f.kind] += 1
     return per_type, faithful, missed
 
@@ -103,13 +138,17 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     per_type, faithful, missed = run()
     total = Counter[str]()
-    print(f"{'defect type':<12} planted found recall (goal {GOAL})")
+    print(f"{'defect type':<30} planted found recall (goal {GOAL})")
     for kind in sorted(per_type):
         c = per_type[kind]
-        total.update(c)
-        print(f"{kind:<12} {c['planted']:>7} {c['found']:>5} {c['found'] / c['planted']:.2f}")
-    print(f"{'all':<12} {total['planted']:>7} {total['found']:>5} {total['found'] / max(1, total['planted']):.2f}")
-    print(f"faithful translations: {len(pairs())}; findings on them: {sum(faithful.values())} {dict(faithful)}")
+        if " " not in kind:
+            total.update(c)
+        print(f"{kind:<30} {c['planted']:>7} {c['found']:>5} {c['found'] / c['planted']:.2f}")
+    print(f"{'all':<30} {total['planted']:>7} {total['found']:>5} {total['found'] / max(1, total['planted']):.2f}")
+    print(
+        f"faithful translations: {len(pairs())} en-zh, {len(reverse_pairs())} zh-en; "
+        f"findings on them: {sum(faithful.values())} {dict(faithful)}"
+    )
     if missed and not args.quiet:
         print("missed:")
         for m in missed:

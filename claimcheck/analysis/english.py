@@ -218,6 +218,8 @@ def _verb_at(toks: Sequence[Word], k: int, end: int, ew: EnglishWords) -> bool:
     low = toks[k].lower
     nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
     det_next = nxt in ew.referring or nxt in ew.introducing or bool(_NUMBER.fullmatch(nxt))
+    if low in _ING_NOUNS:
+        return False
     if (low.endswith(("ed", "ing", "able", "ible")) and len(low) > 4) or low in _PARTICIPLES:
         prev = toks[k - 1].lower
         plural_before = low.endswith("ing") and prev.endswith("s") and not prev.endswith(("ss", "us", "is"))
@@ -227,6 +229,39 @@ def _verb_at(toks: Sequence[Word], k: int, end: int, ew: EnglishWords) -> bool:
     return False
 
 
+# nouns that end like a participle: "a damper spring", "a motor housing" keep their head
+_ING_NOUNS = frozenset(
+    [
+        "spring",
+        "springs",
+        "string",
+        "strings",
+        "housing",
+        "housings",
+        "casing",
+        "casings",
+        "bearing",
+        "bearings",
+        "bushing",
+        "bushings",
+        "opening",
+        "openings",
+        "coating",
+        "coatings",
+        "fitting",
+        "fittings",
+        "lining",
+        "ceiling",
+        "building",
+        "tubing",
+        "wiring",
+        "packing",
+        "padding",
+        "mounting",
+        "drawing",
+        "drawings",
+    ]
+)
 _ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])
 _PARTICIPLES = frozenset(
     [

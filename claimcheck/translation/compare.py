@@ -343,25 +343,44 @@ def _around(c: Claim, cs: ClaimSet, needle: str, width: int = 20) -> Quote:
     return _quote(c, a, b, cs)
 
 
+_SCOPE = (
+    "open",
+    "essentially",
+    "closed",
+)  # comprising / 包括, consisting essentially of / 基本上由……组成, consisting of
+_SCOPE_ZH = MappingProxyType(
+    {"open": "开放式（包括）", "essentially": "半封闭式（基本上由……组成）", "closed": "封闭式（由……组成）"}
+)
+_SCOPE_EN = MappingProxyType(
+    {"open": "open (comprising)", "essentially": "consisting essentially of", "closed": "closed (consisting of)"}
+)
+_ESSENTIALLY = re.compile(r"(?i)\bessentially\b|(?:主要|基本上|基本|本质上|实质上)(?:由|组成为)")
+
+
+def _scope(c: Claim) -> str | None:
+    """``open``, ``essentially`` or ``closed``: the transition of a claim, with 基本上由……组成 told apart."""
+    if c.transition_type is None or c.transition is None:
+        return None
+    if c.transition_type == "open" and _ESSENTIALLY.search(c.transition.text):
+        return "essentially"
+    return c.transition_type
+
+
 def _transition(original: ClaimSet, translation: ClaimSet, o: Claim, t: Claim) -> Iterator[TranslationFinding]:
-    a, b = o.transition_type, t.transition_type
+    a, b = _scope(o), _scope(t)
     if a is None or b is None or a == b:
         return
-    narrower = a == "open" and b == "closed"
+    narrower = _SCOPE.index(b) > _SCOPE.index(a)
     yield TranslationFinding(
         "transition",
         Severity.ERROR,
         o.number,
-        f"权利要求{o.number}的过渡语由{_open_zh(a)}变为{_open_zh(b)}，保护范围{'缩小' if narrower else '扩大'}",
-        f"claim {o.number}: the transition is {a} in the original and {b} in the translation: the scope "
-        f"{'narrows' if narrower else 'broadens'}",
+        f"权利要求{o.number}的过渡语由{_SCOPE_ZH[a]}变为{_SCOPE_ZH[b]}，保护范围{'缩小' if narrower else '扩大'}",
+        f"claim {o.number}: the transition is {_SCOPE_EN[a]} in the original and {_SCOPE_EN[b]} in the translation: "
+        f"the scope {'narrows' if narrower else 'broadens'}",
         _transition_quote(o, original),
         _transition_quote(t, translation),
     )
-
-
-def _open_zh(kind: str) -> str:
-    return "开放式" if kind == "open" else "封闭式"
 
 
 def _transition_quote(c: Claim, cs: ClaimSet) -> Quote:
@@ -682,6 +701,7 @@ class _Terms:
         self, e: Claim, z: Claim, terms: list[tuple[Phrase, str]], found: list[tuple[int, str]]
     ) -> Iterator[TranslationFinding]:
         if not self.en_is_original:
+            yield from self._antecedent_reverse(e, z, terms, found)
             return
         ancestors = " ".join(_flat(a).lower() for a in self.en.ancestors(e))
         zh_text = _flat(z)
@@ -713,6 +733,58 @@ class _Terms:
                     zq,
                 )
 
+    def _antecedent_reverse(
+        self, e: Claim, z: Claim, terms: list[tuple[Phrase, str]], found: list[tuple[int, str]]
+    ) -> Iterator[TranslationFinding]:
+        """An English translation of Chinese claims: the k-th English mention of a term against the k-th Chinese
+        mention of its rendering. ``the X`` / ``said X`` where the Chinese introduces X (first mention along the
+        dependency path, no 所述), and ``a X`` where the Chinese refers back with 所述 to an X named before."""
+        en_before = " ".join(_flat(a).lower() for a in _before(self.en, e))
+        zh_before = "".join(_flat(a) for a in _before(self.zh, z))
+        zh_text, en_text = _flat(z), _flat(e)
+        skip = self.exempt | english_words().properties | english_words().environment
+        seen: Counter[str] = Counter()
+        for p, key in terms:
+            k = seen[key]
+            seen[key] += 1
+            if key in self.vocabulary.generic or p.head in skip or not p.det:
+                continue
+            hits = [i for i, r in found if r in self.vocabulary.terms[key]]
+            if len(hits) <= k:
+                continue
+            i = hits[k]
+            rendering = next(r for j, r in found if j == i)
+            mark = _REFERRING_ZH.search(zh_text[max(0, i - 7) : i])
+            zh_new = k == 0 and mark is None and not any(r in zh_before for r in self.vocabulary.terms[key])
+            en_new = k == 0 and not re.search(rf"\b{re.escape(key)}", en_before)
+            of_part = (
+                en_text[p.end :].lstrip().startswith(("of ", "thereof"))
+            )  # the top of …: a part named by what owns it
+            if p.referring and zh_new and en_new and not of_part:
+                message = (
+                    f"原文首次引入“{rendering}”，译文却写作“{p.det} {p.text}”（缺乏引用基础）",
+                    f"the original introduces '{rendering}' here; the translation writes '{p.det} {p.text}' "
+                    "(no antecedent)",
+                )
+            elif p.det in _INTRODUCING and mark is not None and not zh_new and not en_new:
+                message = (
+                    f"原文写作“{mark.group()}{rendering}”（引用在前的特征），译文却写作“{p.det} {p.text}”（引入新特征）",
+                    f"the original refers back with '{mark.group()}{rendering}'; the translation writes "
+                    f"'{p.det} {p.text}', introducing a new one",
+                )
+            else:
+                continue
+            start = i - (len(mark.group()) if mark else 0)
+            yield TranslationFinding(
+                "antecedent",
+                Severity.WARNING,
+                e.number,
+                f"权利要求{e.number}：" + message[0],
+                f"claim {e.number}: " + message[1],
+                _quote(z, start, i + len(rendering), self.zh),
+                _quote(e, p.start, p.end, self.en),
+            )
+
     def _split(self, seen: dict[str, dict[int, set[str]]]) -> Iterator[TranslationFinding]:
         for key, by_claim in seen.items():
             if key in self.vocabulary.generic or len(by_claim) < 2:
@@ -738,6 +810,12 @@ class _Terms:
                     o,
                     t,
                 )
+
+
+def _before(cs: ClaimSet, c: Claim) -> list[Claim]:
+    """The claims a claim builds on: its ancestors, and the claims it names (一种包括权利要求1所述组件的车辆)."""
+    named = [m for n in c.mentions if n < c.number and (m := cs.get(n)) is not None]
+    return [*cs.ancestors(c), *named, *(a for m in named for a in cs.ancestors(m))]
 
 
 def _related(a: str, b: str, vocabulary: Vocabulary) -> bool:
