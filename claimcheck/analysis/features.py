@@ -28,7 +28,13 @@ from claimcheck.model import Claim, Span
 _MARKER = re.compile(r"其特征在于|其特征是|其特征为|其特征|特征在于|其改进在于|其改进是")
 _SIGN = re.compile(r"[（(\[【〔][0-9A-Za-z][0-9A-Za-z'’′、,，.\-～~\s]*[）)\]】〕]")
 _OPEN, _CLOSE = "（([【〔", "）)]】〕"
+_BRACKET = re.compile(r"[（(\[【〔）)\]】〕]")
 _STOP = "，,；;。：:\n"
+_STOP_AT = re.compile(r"[，,；;。：:\n]")
+# where a step label may start after the first character: after a stop, a space or a tab, on a label's first character
+_STEP_AT = re.compile(r"(?<=[，,；;。：:\n \t])[Ss步\d（(第①-⑳]")
+_ENUM_COMMA = re.compile("、")
+_LEADS_IN = re.compile(r"(?:如下|如下所示|为|是)$")
 _PAD = " \t\n，,。.；;：:、"
 # a step label at the start of a clause: S1、 / 步骤1） / 步骤一， / 1） / 1.1） / (2) / 第一步 / ①
 _STEP = re.compile(
@@ -91,15 +97,23 @@ def _build(lex: Lexicons) -> _Words:
 
 
 def _depth_mask(t: str) -> list[int]:
-    """Bracket depth at each character of ``t`` (0: outside every bracket)."""
-    out: list[int] = []
+    """Bracket depth at each character of ``t`` (0: outside every bracket; a bracket counts as inside)."""
+    out = [0] * len(t)
     d = 0
-    for ch in t:
-        if ch in _OPEN:
+    prev = 0
+    for m in _BRACKET.finditer(t):
+        i = m.start()
+        if d:
+            out[prev:i] = [d] * (i - prev)
+        if t[i] in _OPEN:
             d += 1
-        out.append(d)
-        if ch in _CLOSE and d:
-            d -= 1
+            out[i] = d
+        else:
+            out[i] = d
+            d = max(d - 1, 0)
+        prev = i + 1
+    if d:
+        out[prev:] = [d] * (len(t) - prev)
     return out
 
 
@@ -112,7 +126,12 @@ def _trim(t: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _plain_len(s: str) -> int:
-    return len(re.sub(r"\s", "", _SIGN.sub("", s)))
+    return len("".join(_unsigned(s).split()))  # split() drops what \s matches: Unicode whitespace
+
+
+def _unsigned(s: str) -> str:
+    """``s`` without reference signs; most texts have no bracket at all."""
+    return _SIGN.sub("", s) if any(ch in s for ch in _OPEN) else s
 
 
 class _Splitter:
@@ -120,6 +139,7 @@ class _Splitter:
         self.t = t
         self.w = words
         self.depth = _depth_mask(t)
+        self._phrases: dict[tuple[int, int], bool] = {}
 
     def top(self, i: int) -> bool:
         return self.depth[i] == 0
@@ -129,8 +149,9 @@ class _Splitter:
         t = self.t
         raw: list[tuple[int, int]] = []
         s = a
-        for i in range(a, b):
-            if t[i] in _STOP and self.top(i) and not (t[i] in ":：" and t[i - 1 : i].isdigit()):
+        for m in _STOP_AT.finditer(t, a, b):
+            i = m.start()
+            if self.top(i) and not (t[i] in ":：" and t[i - 1 : i].isdigit()):
                 raw.append((s, i))
                 s = i + 1
         raw.append((s, b))
@@ -142,7 +163,7 @@ class _Splitter:
             sep = t[out[-1][1] : x].strip()[:1] if out else ""
             joins = out and (
                 (sep in "，," and t[x:y].startswith(self.w.continuations))
-                or (sep in "：:" and re.search(r"(?:如下|如下所示|为|是)$", t[out[-1][0] : out[-1][1]]))
+                or (sep in "：:" and _LEADS_IN.search(t, out[-1][0], out[-1][1]))
             )
             lead = out and (_ADVERB.fullmatch(t, out[-1][0], out[-1][1]) or _SCOPE.fullmatch(t, out[-1][0], out[-1][1]))
             if out and not self.phrase(*out[-1]) and (joins or lead):
@@ -154,21 +175,23 @@ class _Splitter:
 
     def phrase(self, a: int, b: int) -> bool:
         """Whether ``t[a:b]`` only leads into features (其特征在于, 包括以下步骤, 所述步骤3）具体为)."""
-        return _PHRASE.fullmatch(_SIGN.sub("", self.t[a:b]).strip()) is not None
+        found = self._phrases.get((a, b))
+        if found is None:
+            found = self._phrases[a, b] = _PHRASE.fullmatch(_unsigned(self.t[a:b]).strip()) is not None
+        return found
 
     def steps(self, a: int, b: int) -> list[tuple[int, int]] | None:
         """The steps of ``t[a:b]`` (label excluded), when at least two clauses begin with a step label."""
         t = self.t
         starts: list[tuple[int, int]] = []
-        i = a
-        while i < b:
-            if (i == a or t[i - 1] in _STOP or t[i - 1] in " \t") and self.top(i):
-                m = _STEP.match(t, i, b)
-                if m and m.end() < b and not t[m.end()].isdigit():
-                    starts.append((i, m.end()))
-                    i = m.end()
-                    continue
-            i += 1
+        i = a  # positions before i are read; a label may start at a or after a stop, a space or a tab
+        for at in [a, *(m.start() for m in _STEP_AT.finditer(t, a + 1, b))]:
+            if at < i or at >= b or not self.top(at):
+                continue
+            m = _STEP.match(t, at, b)
+            if m and m.end() < b and not t[m.end()].isdigit():
+                starts.append((at, m.end()))
+                i = m.end()
         if len(starts) < 2:
             return None
         out = []
@@ -260,7 +283,7 @@ class _Splitter:
     def _statements(self, a: int, b: int) -> list[tuple[int, int]]:
         """Two statements joined by 、 (料斗、卸料端穿过箱体侧板) split; otherwise the clause whole."""
         t = self.t
-        cuts = [i for i in range(a, b) if t[i] == "、" and self.top(i)]
+        cuts = [m.start() for m in _ENUM_COMMA.finditer(t, a, b) if self.top(m.start())]
         if not cuts:
             return [(a, b)]
         out: list[tuple[int, int]] = []
