@@ -168,3 +168,27 @@ def test_read_ends_a_term_at_its_noun_not_at_a_verb_or_soft_stop() -> None:
     assert whole_of("锁体外壳由铝合金压铸成型", "包括锁体、锁舌和电磁铁", lex) == "锁体"
     assert whole_of("纸张部分", "包括纸张", lex) == ""
     assert whole_of("检测盲隙小于5cm", "所述接收器用于检测并输出信号", lex) == ""
+
+
+def test_did_you_mean_offers_a_term_differing_only_by_its_head_never_a_contrasting_one() -> None:
+    from claimcheck.analysis.terms import head_variant
+
+    lex = Lexicons.default()
+    assert head_variant("被驱动系统", ["驱动装置", "被驱动装置", "钻杆"], lex) == "被驱动装置"
+    assert head_variant("驱动系统", ["被驱动装置"], lex) is None
+    assert head_variant("第一驱动系统", ["第二驱动装置"], lex) is None
+    text = """1. 一种钻机，包括驱动装置和被驱动装置。
+2. 根据权利要求1所述的钻机，其特征在于，所述被驱动系统包括链轮。"""
+    found = [d for d in lint_text(text, Config(select=["antecedent-basis"])) if d.rule == "antecedent-basis"]
+    assert len(found) == 1 and "did you mean '被驱动装置'" in found[0].message_en
+
+
+def test_readme_lint_example_is_current() -> None:
+    from cli_inprocess import run
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ claimcheck lint ", 1)[1].split("```", 1)[0]
+    command, *shown = block.splitlines()
+    real = run("lint", "--color", "never", *command.split(), cwd=ROOT).stdout.splitlines()
+    assert shown and all(line.strip() == "…" or line in real for line in shown), shown

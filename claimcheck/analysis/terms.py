@@ -840,6 +840,24 @@ def closest(term: str, candidates: dict[str, int] | list[str], *, floor: float =
     return best[1] if best else None
 
 
+def head_variant(term: str, candidates: dict[str, int] | list[str], lex: Lexicons) -> str | None:
+    """The candidate that differs from ``term`` only by its generic head (被驱动系统 -> 被驱动装置), or None.
+
+    Both heads are product heads of two characters or more (装置, 系统, 机构, 组件 …) and the words before them,
+    at least two characters, are the same: a prefix that changes the meaning (被, 第一, 上 …) never differs.
+    """
+    heads = words(lex).heads
+    own = next((h for h in heads.by_last.get(term[-1:], ()) if len(h) >= 2 and term.endswith(h)), None)
+    if own is None or len(term) - len(own) < 2:
+        return None
+    stem = term[: -len(own)]
+    for cand in candidates:
+        rest = cand[len(stem) :]
+        if cand != term and cand.startswith(stem) and len(rest) >= 2 and heads.match(rest) == rest:
+            return cand
+    return None
+
+
 # ----------------------------------------------------------------------------------------------- same part
 
 # prefixes that make two otherwise equal names two different parts

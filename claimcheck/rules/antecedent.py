@@ -19,6 +19,7 @@ from claimcheck.analysis.terms import (
     Openings,
     Reading,
     closest,
+    head_variant,
     introduced_terms_of,
     may_read,
     mentions,
@@ -100,7 +101,8 @@ def _suggest(term: str, prior: list[str], lex: Lexicons, cache: dict[tuple[str, 
     """A close term the prior texts introduce ("did you mean"), if any: only whole terms, never a cut-out substring."""
     if len(term) < 2:
         return None
-    return closest(term, introduced_terms_of(prior, lex, cache), heads=True)
+    terms = introduced_terms_of(prior, lex, cache)
+    return closest(term, terms, heads=True) or head_variant(term, terms, lex)
 
 
 SUGGESTIONS = 100
