@@ -2,8 +2,8 @@
 
 python benchmarks/docx_render.py [OUTDIR]
 
-Builds the reviewed copy of a Word draft (comments, and a tracked fix), the 修改对照页 of an amendment and a bare
-title page, converts them to PDF with ``soffice --headless --convert-to pdf`` and the PDF pages to PNG with
+Builds the reviewed copy of a Word draft (comments, and a tracked fix), the 修改对照页 of an amendment, a bare
+title page and the score sheet of a disclosure, converts them to PDF with ``soffice --headless --convert-to pdf`` and the PDF pages to PNG with
 ``pdftoppm``; prints, for each, the page size (A4 is 210 × 297 mm), whether the expected text is on the page, and
 where the PNGs are, so that a person can look at them.  Needs LibreOffice (``soffice``) and poppler-utils.
 """
@@ -82,12 +82,16 @@ def build_outputs(folder: Path) -> dict[Path, list[str]]:
     import docx_drafts
 
     from claimcheck.diff import pair_claims
+    from claimcheck.disclose import read_disclosure, score_disclosure
     from claimcheck.lint.config import ConfigResolver
     from claimcheck.lint.engine import lint_paths
+    from claimcheck.match import read_document
     from claimcheck.parse import parse_text
     from claimcheck.report.diff_docx import diff_docx
     from claimcheck.report.docx_page import add_title_block, new_document, save
     from claimcheck.report.docx_review import review_docx
+    from claimcheck.report.keypoint_match import match_comparer
+    from claimcheck.report.score_docx import score_docx
 
     folder.mkdir(parents=True, exist_ok=True)
     draft = docx_drafts.build(folder / "draft.docx", docx_drafts.TRACKED)
@@ -104,10 +108,15 @@ def build_outputs(folder: Path) -> dict[Path, list[str]]:
     page = new_document("zh")
     add_title_block(page, "特征对比表", [("本申请", "CN117439507A.xml"), ("对比文件1", "D1_CN1234567A.pdf")])
     save(page, folder / "title.docx")
+    disclosures = ROOT / "tests" / "disclosures"
+    prior = [read_document(disclosures / "prior" / "CN-demo-robot-guide.txt", "D1")]
+    scored = score_disclosure(read_disclosure(disclosures / "risk-prior-use.txt"), comparer=match_comparer(prior))
+    score_docx([scored], folder / "score.docx")
     return {
         folder / "reviewed.docx": ["权利要求书", "所述散热片焊接连接", "所述底座的厚度"],
         folder / "amendment.docx": ["修改对照页", "修改前", "修改后", "引用关系改变"],
         folder / "title.docx": ["特征对比表", "对比文件1：CN1234567A"],
+        folder / "score.docx": ["技术交底书评分表", "技术交底书：risk-prior-use.txt", "准入条件", "专利法第22条第2款"],
     }
 
 

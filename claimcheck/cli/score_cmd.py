@@ -16,6 +16,7 @@ class ScoreFormat(enum.StrEnum):
     json = "json"
     html = "html"
     csv = "csv"
+    docx = "docx"
 
 
 def score(
@@ -46,7 +47,9 @@ def score(
     pct: Annotated[
         bool, typer.Option("--pct", help="The panel wants protection abroad: the filing plan proposes a PCT route.")
     ] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file; required for docx.")
+    ] = None,
     max_size: MaxSizeOpt = 20,
 ) -> None:
     """Score invention disclosures (技术交底书评分) for a pre-filing review panel: score, verdict, requests."""
@@ -62,6 +65,8 @@ def score(
     from claimcheck.report import score_output
 
     limit = megabytes(max_size)
+    if format is ScoreFormat.docx and output is None:
+        raise InputError("--format docx needs --output FILE.docx (the score sheet)")
     if output is not None:
         from claimcheck.outfile import check_writable
 
@@ -100,6 +105,13 @@ def score(
             typer.echo(f"claimcheck: error: {e}", err=True)
     if not reports:
         raise typer.Exit(2)
+    if format is ScoreFormat.docx:
+        from claimcheck.report.score_docx import score_docx
+
+        assert output is not None
+        score_docx(reports, output)
+        typer.echo(f"claimcheck: wrote {output}", err=True)
+        raise typer.Exit(2 if errors else 0)
     render = {
         ScoreFormat.text: score_output.score_text,
         ScoreFormat.json: score_output.score_json,
