@@ -170,7 +170,8 @@ def lint(
         from rich.console import Console
         from rich.progress import Progress
 
-        progress = Progress(console=Console(stderr=True), transient=True)
+        # the bar on stderr; stdout is taken over (lines printed above the bar) only when it is the terminal too
+        progress = Progress(console=Console(stderr=True), transient=True, redirect_stdout=sys.stdout.isatty())
         progress.start()
         task = progress.add_task("linting", total=len(files))
 
