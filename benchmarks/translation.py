@@ -35,10 +35,11 @@ class Defect:
     pair: str
     type: str
     claim: int
-    old: str
-    new: str
+    old: str | list[str]
+    new: str | list[str]
     direction: str = "en-zh"
     group: str = ""
+    part: str = "claims"
 
     @property
     def label(self) -> str:
@@ -51,7 +52,14 @@ def defects(folder: Path = DATA) -> list[Defect]:
     data = tomllib.loads((folder / "defects.toml").read_text(encoding="utf-8"))
     return [
         Defect(
-            d["pair"], d["type"], int(d["claim"]), d["old"], d["new"], d.get("direction", "en-zh"), d.get("group", "")
+            d["pair"],
+            d["type"],
+            int(d["claim"]),
+            d["old"],
+            d["new"],
+            d.get("direction", "en-zh"),
+            d.get("group", ""),
+            d.get("part", "claims"),
         )
         for d in data["defect"]
     ]
@@ -60,7 +68,9 @@ def defects(folder: Path = DATA) -> list[Defect]:
 def pairs(folder: Path = DATA) -> list[str]:
     """The publication numbers with an original and a faithful translation."""
     return sorted(
-        p.name.split(".")[0] for p in folder.glob("*.en.txt") if (folder / p.name.replace(".en.", ".zh.")).is_file()
+        p.name.split(".")[0]
+        for p in folder.glob("*.en.txt")
+        if ".desc." not in p.name and (folder / p.name.replace(".en.", ".zh.")).is_file()
     )
 
 
@@ -84,8 +94,29 @@ def check(pub: str, text: str, folder: Path = DATA, direction: str = "en-zh") ->
 
 
 def check_defect(d: Defect, folder: Path = DATA) -> list:  # type: ignore[type-arg]
-    """The findings on the copy with ``d`` planted."""
+    """The findings on the copy with ``d`` planted (with the descriptions for a defect in the description)."""
+    if d.part == "description":
+        zh = (folder / f"{d.pair}.zh.txt").read_text(encoding="utf-8")
+        return check(d.pair, zh, folder) + check_description(d.pair, planted(d, folder), folder)
     return check(d.pair, planted(d, folder), folder, d.direction)
+
+
+def description_pairs(folder: Path = DATA) -> list[str]:
+    """The publication numbers whose description is given in both languages (``<PUB>.desc.en.txt``, ``.desc.zh.txt``)."""
+    return sorted(p.name.split(".")[0] for p in folder.glob("*.desc.en.txt"))
+
+
+def check_description(pub: str, zh_description: str, folder: Path = DATA) -> list:  # type: ignore[type-arg]
+    """The findings on the terms of the claims and a Chinese description against the English ones."""
+    from claimcheck.model import SourceText
+    from claimcheck.parse import parse_text
+    from claimcheck.translation import compare_descriptions
+
+    original = parse_text((folder / f"{pub}.en.txt").read_text(encoding="utf-8"))
+    translation = parse_text((folder / f"{pub}.zh.txt").read_text(encoding="utf-8"))
+    en = SourceText((folder / f"{pub}.desc.en.txt").read_text(encoding="utf-8"), path=f"{pub}.desc.en.txt")
+    zh = SourceText(zh_description, path=f"{pub}.desc.zh.txt")
+    return compare_descriptions(original, translation, en, zh, _vocabulary(folder))
 
 
 @cache
@@ -98,16 +129,24 @@ def _vocabulary(folder: Path):  # type: ignore[no-untyped-def]
 
 def planted(d: Defect, folder: Path = DATA) -> str:
     """The faithful translation with one defect planted."""
-    path = folder / "zh-en" / f"{d.pair}.en.txt" if d.direction == "zh-en" else folder / f"{d.pair}.zh.txt"
+    if d.part == "description":
+        path = folder / f"{d.pair}.desc.zh.txt"
+    else:
+        path = folder / "zh-en" / f"{d.pair}.en.txt" if d.direction == "zh-en" else folder / f"{d.pair}.zh.txt"
     text = path.read_text(encoding="utf-8")
-    if text.count(d.old) != 1:
-        raise ValueError(f"{d.pair}: the text to replace for {d.type} (claim {d.claim}) does not occur exactly once")
-    return text.replace(d.old, d.new)
+    olds, news = ([d.old], [d.new]) if isinstance(d.old, str) else (d.old, d.new)
+    for old, new in zip(olds, news, strict=True):
+        if text.count(old) != 1:
+            raise ValueError(
+                f"{d.pair}: the text to replace for {d.type} (claim {d.claim}) does not occur exactly once"
+            )
+        text = text.replace(old, new)
+    return text
 
 
 def found(d: Defect, findings: list) -> bool:  # type: ignore[type-arg]
     """Whether a finding of the defect's type names its claim."""
-    return any(f.kind == d.type and (d.type == "count" or f.claim == d.claim) for f in findings)
+    return any(f.kind == d.type and (d.type == "count" or (f.claim or 0) == d.claim) for f in findings)
 
 
 def run(folder: Path = DATA) -> tuple[dict[str, Counter[str]], Counter[str], list[str]]:
@@ -124,6 +163,9 @@ def run(folder: Path = DATA) -> tuple[dict[str, Counter[str]], Counter[str], lis
     faithful: Counter[str] = Counter()
     for pub in pairs(folder):
         for f in check(pub, (folder / f"{pub}.zh.txt").read_text(encoding="utf-8"), folder):
+            faithful[f.kind] += 1
+    for pub in description_pairs(folder):
+        for f in check_description(pub, (folder / f"{pub}.desc.zh.txt").read_text(encoding="utf-8"), folder):
             faithful[f.kind] += 1
     for pub in reverse_pairs(folder):
         for f in check(pub, (folder / "zh-en" / f"{pub}.en.txt").read_text(encoding="utf-8"), folder, "zh-en"):
@@ -146,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{kind:<30} {c['planted']:>7} {c['found']:>5} {c['found'] / c['planted']:.2f}")
     print(f"{'all':<30} {total['planted']:>7} {total['found']:>5} {total['found'] / max(1, total['planted']):.2f}")
     print(
-        f"faithful translations: {len(pairs())} en-zh, {len(reverse_pairs())} zh-en; "
+        f"faithful translations: {len(pairs())} en-zh ({len(description_pairs())} with the description), "
+        f"{len(reverse_pairs())} zh-en; "
         f"findings on them: {sum(faithful.values())} {dict(faithful)}"
     )
     if missed and not args.quiet:

@@ -76,3 +76,26 @@ def test_a_where_the_chinese_original_says_suoshu() -> None:
 def test_english_of_a_part_named_by_its_owner_is_not_reported() -> None:
     # 动力输出轴 is named for the first time, but "the power output shaft of the electric motor" is correct English
     assert _reverse("CN218546910U", "power output shaft", "power output shaft") == []
+
+
+def test_description_terms_on_the_command_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    zh_desc = tmp_path / "desc.zh.txt"
+    zh_desc.write_text(
+        (DATA / "EP3782854A1.desc.zh.txt").read_text(encoding="utf-8").replace("之间的枢轴", "之间的铰轴"),
+        encoding="utf-8",
+    )
+    args = ["translation", str(DATA / "EP3782854A1.zh.txt"), "--original", str(DATA / "EP3782854A1.en.txt")]
+    good = [*args, "--description", str(DATA / "EP3782854A1.desc.zh.txt")]
+    good += ["--original-description", str(DATA / "EP3782854A1.desc.en.txt")]
+    assert CliRunner().invoke(app, good).exit_code == 0
+    bad = [*args, "--description", str(zh_desc), "--original-description", str(DATA / "EP3782854A1.desc.en.txt")]
+    res = CliRunner().invoke(app, bad)
+    assert res.exit_code == 1
+    assert "warning description-split (description)" in res.stdout and "“铰轴”" in res.stdout
+    assert "desc.zh.txt:9:" in res.stdout and "EP3782854A1.desc.en.txt:9:" in res.stdout  # both quoted where they lie
+    alone = CliRunner().invoke(app, [*args, "--description", str(zh_desc)])
+    assert alone.exit_code != 0 and "give both descriptions" in str(alone.exception)

@@ -10,6 +10,8 @@ from claimcheck.translation import Quote, TranslationFinding
 def _side(label: str, path: str, q: Quote | None) -> str:
     if q is None:
         return f"    {label}: —"
+    if q.claim is None and q.source.path:  # a quote from a description
+        path = q.source.path
     return f"    {label}: {path}:{q.where()}: “{' '.join(q.text.split())}”"
 
 
@@ -18,9 +20,11 @@ def translation_text(findings: list[TranslationFinding], original: str, translat
     lines: list[str] = []
     for f in findings:
         claim = f"claim {f.claim}" if f.claim is not None else "claim set"
+        if f.kind.startswith("description"):
+            claim = "description"
         where = translation
         if f.translation is not None:
-            where = f"{translation}:{f.translation.where()}"
+            where = f"{f.translation.source.path if f.claim is None else translation}:{f.translation.where()}"
         head = f.message_en if lang == "en" else f.message_zh
         lines.append(f"{where}: {f.severity.label} {f.kind} ({claim}): {head}")
         if lang == "both":
@@ -38,7 +42,7 @@ def _quote_json(q: Quote | None) -> dict[str, object] | None:
     if q is None:
         return None
     loc = q.source.locate(q.span)
-    return {"text": q.text, "claim": q.claim, "line": loc.line, "column": loc.column}
+    return {"text": q.text, "claim": q.claim, "file": q.source.path, "line": loc.line, "column": loc.column}
 
 
 def translation_json(findings: list[TranslationFinding], original: str, translation: str) -> str:

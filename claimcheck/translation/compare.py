@@ -36,6 +36,8 @@ KINDS = (
     "extra",
     "transition",
     "antecedent",
+    "description-split",
+    "description-merge",
 )
 
 
@@ -816,6 +818,17 @@ def _before(cs: ClaimSet, c: Claim) -> list[Claim]:
     """The claims a claim builds on: its ancestors, and the claims it names (一种包括权利要求1所述组件的车辆)."""
     named = [m for n in c.mentions if n < c.number and (m := cs.get(n)) is not None]
     return [*cs.ancestors(c), *named, *(a for m in named for a in cs.ancestors(m))]
+
+
+def claim_renderings(en: ClaimSet, zh: ClaimSet, vocabulary: Vocabulary) -> dict[str, set[str]]:
+    """For each English term of the claims, the Chinese renderings the translated claims use for it."""
+    by_claim = _Terms(en, zh, True, vocabulary)._rendered()
+    return {key: set().union(*claims.values()) for key, claims in by_claim.items()}
+
+
+def related(a: str, b: str, vocabulary: Vocabulary) -> bool:
+    """Whether two English terms are near enough to be confused (member / membrane, housing / casing)."""
+    return _related(a, b, vocabulary)
 
 
 def _related(a: str, b: str, vocabulary: Vocabulary) -> bool:
