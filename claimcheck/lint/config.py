@@ -69,9 +69,9 @@ def _did_you_mean(word: str, options: list[str]) -> str:
 
 def rule_keys() -> list[str]:
     """Every accepted rule name and code."""
-    from claimcheck.rules import ALL_RULES
+    from claimcheck.rules import REGISTRY
 
-    return [r.name for r in ALL_RULES] + [r.code for r in ALL_RULES] + ["house-rules", "H001"]
+    return [r.name for r in REGISTRY] + [r.code for r in REGISTRY] + ["house-rules", "H001"]
 
 
 def check_rule_selector(sel: str, where: str) -> None:

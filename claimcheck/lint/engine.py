@@ -79,7 +79,9 @@ def lint_claimset(cs: ClaimSet, cfg: Config | None = None, ctx: Context | None =
     """Lint one parsed claim set (library entry point)."""
     cfg = cfg or Config()
     ctx = ctx or Context(options=cfg.rules, profile=cfg.profile, lexicons=cfg.lexicons())
-    return run_rules(cs, selected_rules(cfg), ctx, cfg)
+    app = ctx.application
+    rules = selected_rules(cfg, language=cs.language, has_part=lambda part: _has_part(app, part))
+    return run_rules(cs, rules, ctx, cfg)
 
 
 def lint_text(text: str, cfg: Config | None = None) -> list[Diagnostic]:
