@@ -43,9 +43,42 @@ class Case:
     refused: bool = False  # a clear error (exit 2) is the right outcome
 
 
+PKG = "http://schemas.openxmlformats.org/package/2006"
+OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+CONTENT_TYPES = (
+    f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{PKG}/content-types">'
+    f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    f'<Default Extension="xml" ContentType="application/xml"/>'
+    f'<Override PartName="/word/document.xml" ContentType="{WML}.document.main+xml"/>'
+    f'<Override PartName="/word/styles.xml" ContentType="{WML}.styles+xml"/>'
+    f'<Override PartName="/word/numbering.xml" ContentType="{WML}.numbering+xml"/></Types>'
+)
+PACKAGE_RELS = (
+    f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}/relationships">'
+    f'<Relationship Id="rId1" Type="{OFFICE}/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+
+
+def _package(zf: zipfile.ZipFile, styles: bool, numbering: bool) -> None:
+    """The parts every Word document has, so that any reader (python-docx too) opens it."""
+    zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+    zf.writestr("_rels/.rels", PACKAGE_RELS)
+    rels = "".join(
+        f'<Relationship Id="rId{i}" Type="{OFFICE}/{kind}" Target="{kind}.xml"/>'
+        for i, (kind, present) in enumerate((("styles", styles), ("numbering", numbering)), start=1)
+        if present
+    )
+    zf.writestr(
+        "word/_rels/document.xml.rels",
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}/relationships">{rels}</Relationships>',
+    )
+
+
 def _docx(body: str, styles: str = "", numbering: str = "") -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        _package(zf, bool(styles), bool(numbering))
         zf.writestr("word/document.xml", f"<w:document {W_NS}><w:body>{body}</w:body></w:document>")
         if styles:
             zf.writestr("word/styles.xml", f"<w:styles {W_NS}>{styles}</w:styles>")
@@ -116,11 +149,13 @@ def docx_empty(count: int) -> Callable[[Path], list[str]]:
 def docx_bomb(d: Path) -> list[str]:
     """A .docx whose headers say document.xml is 2 kB; it inflates to 256 MB."""
     path = d / "bomb.docx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf, zf.open("word/document.xml", "w") as fh:
-        fh.write(f"<w:document {W_NS}><w:body>".encode())
-        chunk = b"<w:p/>" * (1 << 18)
-        for _ in range(256 * 1024 * 1024 // len(chunk)):
-            fh.write(chunk)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        _package(zf, False, False)
+        with zf.open("word/document.xml", "w") as fh:
+            fh.write(f"<w:document {W_NS}><w:body>".encode())
+            chunk = b"<w:p/>" * (1 << 18)
+            for _ in range(256 * 1024 * 1024 // len(chunk)):
+                fh.write(chunk)
     data = bytearray(path.read_bytes())
     for sig, field in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
         i = data.find(sig)
