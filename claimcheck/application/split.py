@@ -26,6 +26,8 @@ PART_HEADINGS = {
     "摘要附图": "abstract-figure",
 }
 _LINE = re.compile(r"[^\n]*\n?")
+_PART_LINE = re.compile(r"^[^\S\n]*[" + "".join(sorted({k[0] for k in PART_HEADINGS})) + r"][^\n]*", re.M)
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 _PARA_NUMBER = re.compile(r"^\s*[\[【]\s*(\d{3,5})\s*[\]】]\s*")
 
 
@@ -58,10 +60,11 @@ def section_heading(line: str) -> str | None:
 def split_application(src: SourceText) -> tuple[SourceText, Description | None, Abstract | None, list[str]] | None:
     """Split a whole application; None when the text holds no part headings (a plain claim set)."""
     marks: list[tuple[int, int, str]] = []  # (heading start, content start, part)
-    for off, line in _lines(src.text):
+    for m in _PART_LINE.finditer(src.text):  # only lines that open with a heading's first character
+        line = m.group().rstrip("\r")
         part = PART_HEADINGS.get(_heading(line))
         if part is not None:
-            marks.append((off, off + len(line), part))
+            marks.append((m.start(), m.start() + len(line), part))
     parts = {p for _, _, p in marks}
     if "claims" not in parts or "description" not in parts:
         return None
@@ -69,13 +72,12 @@ def split_application(src: SourceText) -> tuple[SourceText, Description | None, 
     for i, (_h, content, part) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else len(src.text)
         regions.setdefault(part, (content, end))
-    chars = list(src.text)
+    text = src.text
     c_start, c_end = regions["claims"]
-    for i, ch in enumerate(chars):
-        if not (c_start <= i < c_end) and ch not in "\r\n":
-            chars[i] = " "
+    # everything outside the claims blanked, line breaks kept (same length: offsets stay offsets into the file)
+    blanked = _NOT_LINE_BREAK.sub(" ", text[:c_start]) + text[c_start:c_end] + _NOT_LINE_BREAK.sub(" ", text[c_end:])
     claims_src = SourceText(
-        "".join(chars), path=src.path, format=src.format, encoding=src.encoding, origins=src.origins, blocks=None
+        blanked, path=src.path, format=src.format, encoding=src.encoding, origins=src.origins, blocks=None
     )
     claims_src.warnings.extend(src.warnings)
     d_start, d_end = regions["description"]
