@@ -306,11 +306,27 @@ class _Splitter:
 
 
 def claim_features(claim: Claim, lex: Lexicons | None = None) -> list[ClaimFeature]:
-    """The features of one claim, in order, the subject of an independent claim first."""
+    """The features of one claim, in order, the subject of an independent claim first.
+
+    Read once per claim and lexicons and kept on the claim (``Claim.memo``): the rules that need the features share
+    one reading.  The list is shared: do not modify it.
+    """
+    lex = lex or Lexicons.default()
+    text = claim.flat.text if claim.flat is not None else None
+    kept = claim.memo.get("features")
+    if isinstance(kept, tuple) and kept[0] is lex and kept[1] == text:
+        features: list[ClaimFeature] = kept[2]
+        return features
+    features = _read_features(claim, lex)
+    claim.memo["features"] = (lex, text, features)
+    return features
+
+
+def _read_features(claim: Claim, lex: Lexicons) -> list[ClaimFeature]:
+    """The features of one claim, read from its text (see :func:`claim_features`)."""
     flat = claim.flat
     if flat is None:
         return []
-    lex = lex or Lexicons.default()
     t = flat.text
     sp = _Splitter(t, lex.table("features.words", _build))
     out: list[tuple[int, int, str]] = []

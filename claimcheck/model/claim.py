@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, overload
 
 from claimcheck.model.source import Span
@@ -167,6 +167,8 @@ class Claim:
     column: int = 0
     language: str = "zh"
     flat: FlatText | None = None
+    # analyses of this claim, computed once and shared by every rule and command (see claimcheck.analysis)
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def text(self) -> str:
