@@ -14,6 +14,7 @@ word of the reference in one introduction, same head), by its head only (``said 
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import enum
 import re
@@ -24,8 +25,9 @@ from types import MappingProxyType
 from claimcheck.lexicon import Lexicons
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?(?:-[A-Za-z0-9]+)*|\d+(?:[.,]\d+)*|\S")
+# led by a lookahead on the first letters of the alternatives (same flags, so the same matches, sooner)
 _MULTI_DET = re.compile(
-    r"(?i)\b(?:at\s+least\s+(?:one|two|three)|one\s+or\s+more|two\s+or\s+more|a\s+plurality\s+of|"
+    r"(?i)\b(?=[aotseb])(?:at\s+least\s+(?:one|two|three)|one\s+or\s+more|two\s+or\s+more|a\s+plurality\s+of|"
     r"a\s+pair\s+of|a\s+set\s+of|a\s+number\s+of|a\s+series\s+of|the\s+said|the\s+at\s+least\s+(?:one|two)|"
     r"the\s+one\s+or\s+more|said\s+at\s+least\s+(?:one|two)|said\s+one\s+or\s+more|the\s+plurality\s+of|"
     r"said\s+plurality\s+of|each\s+of\s+the|each\s+of\s+said|one\s+of\s+the|one\s+of\s+said|any\s+of\s+the|"
@@ -206,27 +208,77 @@ def _build(lex: Lexicons) -> EnglishWords:
     )
 
 
-def _ends_phrase(w: Word, ew: EnglishWords) -> bool:
-    low = w.lower
-    if not w.is_word or low in ew.stop or low in ew.introducing:
-        return True
-    return len(low) > 4 and low.endswith("ly") and low not in ew.ly_nouns
+_Token = tuple[str, bool, bool, bool, int]
 
 
-def _verb_at(toks: Sequence[Word], k: int, end: int, ew: EnglishWords) -> bool:
-    """Whether word ``k`` of a phrase running to ``end`` is a verb or a participle after the head."""
-    low = toks[k].lower
-    nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
-    det_next = nxt in ew.referring or nxt in ew.introducing or bool(_NUMBER.fullmatch(nxt))
-    if low in _ING_NOUNS:
+class WordMemo:
+    """What :func:`phrases` reads of each distinct token and word, computed once for the texts of one lint.
+
+    For a token: its lower case, whether it is a word, whether it ends a phrase, and whether it reads as a
+    determiner or a number; for a word: its singular. Tied to one set of word lists (``words``).
+    """
+
+    def __init__(self, lex: Lexicons | None = None) -> None:
+        self.words = english_words(lex)
+        self._tokens: dict[str, _Token] = {}
+        self._singular: dict[str, str] = {}
+
+    def token(self, text: str) -> _Token:
+        """``(lower, is_word, ends_phrase, det_like, verb)`` of a token's text; ``verb`` is 1 for a participle,
+        2 for a plural or third-person form, 0 otherwise (see :func:`_verb_at`)."""
+        found = self._tokens.get(text)
+        if found is None:
+            ew = self.words
+            low = text.lower()
+            is_word = text[:1].isalpha()
+            ends = (
+                not is_word
+                or low in ew.stop
+                or low in ew.introducing
+                or (len(low) > 4 and low.endswith("ly") and low not in ew.ly_nouns)
+            )
+            det_like = low in ew.referring or low in ew.introducing or bool(_NUMBER.fullmatch(low))
+            verb = 0
+            if low in _ING_NOUNS:
+                verb = 0
+            elif (low.endswith(("ed", "ing", "able", "ible")) and len(low) > 4) or low in _PARTICIPLES:
+                verb = 1
+            elif low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")):
+                verb = 2
+            found = self._tokens[text] = (low, is_word, ends, det_like, verb)
+        return found
+
+    def read(self, texts: Sequence[str]) -> list[_Token]:
+        """:meth:`token` of each text."""
+        get = self._tokens.get
+        return [get(t) or self.token(t) for t in texts]
+
+    def singular(self, word: str) -> str:
+        """:func:`singular` of ``word``, remembered."""
+        found = self._singular.get(word)
+        if found is None:
+            found = self._singular[word] = singular(word)
+        return found
+
+
+def _verb_at(lows: Sequence[str], dets: Sequence[bool], k: int, end: int, verb: int, empty_det: bool) -> bool:
+    """Whether word ``k`` of a phrase running to ``end`` is a verb or a participle after the head.
+
+    ``lows`` are the tokens in lower case, ``dets`` whether each reads as a determiner or a number, ``verb``
+    the word's form (:meth:`WordMemo.token`) and ``empty_det`` the determiner reading of the empty string
+    (after the last token).
+    """
+    if not verb:
         return False
-    if (low.endswith(("ed", "ing", "able", "ible")) and len(low) > 4) or low in _PARTICIPLES:
-        prev = toks[k - 1].lower
+    last = k + 1 >= len(lows)
+    nxt = "" if last else lows[k + 1]
+    det_next = empty_det if last else dets[k + 1]
+    if verb == 1:
+        low = lows[k]
+        prev = lows[k - 1]
         plural_before = low.endswith("ing") and prev.endswith("s") and not prev.endswith(("ss", "us", "is"))
         return det_next or k + 1 == end or plural_before  # "plates defining gaps"
-    if low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")):
-        return det_next or (k + 1 == end and len(nxt) > 4 and nxt.endswith("ly"))
-    return False
+    return det_next or (k + 1 == end and len(nxt) > 4 and nxt.endswith("ly"))
 
 
 # nouns that end like a participle: "a damper spring", "a motor housing" keep their head
@@ -301,48 +353,62 @@ _PARTICIPLES = frozenset(
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def phrases(text: str, lex: Lexicons | None = None) -> list[Phrase]:
-    """The noun phrases of ``text`` in order, each with its determiner (``""`` when none)."""
+def phrases(text: str, lex: Lexicons | None = None, memo: WordMemo | None = None) -> list[Phrase]:
+    """The noun phrases of ``text`` in order, each with its determiner (``""`` when none).
+
+    ``memo`` (for the same word lists) keeps what was read of each word across the texts of one lint.
+    """
     ew = english_words(lex)
-    toks, abbreviations = _clean(tokens(text), ew)
+    if memo is None or memo.words is not ew:
+        memo = WordMemo(lex)
+    toks = _clean(text, ew, memo)
+    texts, starts, ends, info, abbreviations = toks
+    lows = [x[0] for x in info]
+    dets = [x[3] for x in info]
+    empty_det = memo.token("")[3]
     multi = {m.start(): m for m in _MULTI_DET.finditer(text)}
+    referring, introducing, distinguishing = ew.referring, ew.introducing, ew.distinguishing
     out: list[Phrase] = []
     det = ""
     i = 0
-    n = len(toks)
+    n = len(texts)
     while i < n:
-        t = toks[i]
-        m = multi.get(t.start)
+        m = multi.get(starts[i]) if multi else None
         if m is not None:
             det = " ".join(m.group().lower().split())
-            while i < n and toks[i].start < m.end():
+            stop = m.end()
+            while i < n and starts[i] < stop:
                 i += 1
             continue
-        low = t.lower
-        if low in ew.referring or low in ew.introducing:
+        low, is_word, ends_phrase = info[i][:3]
+        if low in referring or low in introducing:
             det = low if not (det == "the" and low == "said") else "the said"
             i += 1
             continue
-        if _ends_phrase(t, ew):
-            det = "" if t.is_word or t.text in ",;:" else "-"
+        if ends_phrase:
+            det = "" if is_word or texts[i] in ",;:" else "-"
             i += 1
             continue
-        j = i
-        while j < n and not _ends_phrase(toks[j], ew):
+        j = i + 1
+        while j < n and not info[j][2]:
             j += 1
         # a verb-like word followed by a determiner or a function word ends the phrase before it
         for k in range(i + 1, j):
-            if _verb_at(toks, k, j, ew) or (toks[k].lower in _ORDINALS and toks[k - 1].lower not in ew.distinguishing):
+            verb = info[k][4]
+            if (verb and _verb_at(lows, dets, k, j, verb, empty_det)) or (
+                lows[k] in _ORDINALS and lows[k - 1] not in distinguishing
+            ):
                 j = k
                 break
-        words = tuple(w.lower for w in toks[i:j])
-        after = toks[j].lower if j < n else ""
+        words = tuple(lows[i:j])
+        after = lows[j] if j < n else ""
         if det != "-":
-            out.append(Phrase(words, toks[i].start, toks[j - 1].end, det, after))
+            out.append(Phrase(words, starts[i], ends[j - 1], det, after))
             # an abbreviation defined inside the phrase or right after it: "control unit (ECU)" → "ECU"
-            for k in range(i + 1, j + 1):
-                if k in abbreviations:
-                    out.append(Phrase((abbreviations[k], *words[k - i :]), toks[i].start, toks[j - 1].end, det, after))
+            if abbreviations:
+                for k in range(i + 1, j + 1):
+                    if k in abbreviations:
+                        out.append(Phrase((abbreviations[k], *words[k - i :]), starts[i], ends[j - 1], det, after))
         det = ""
         i = j
     return _coordinate(out, text, ew)
@@ -351,40 +417,76 @@ def phrases(text: str, lex: Lexicons | None = None) -> list[Phrase]:
 _SIGN = re.compile(r"(?:[A-Za-z]{0,2}\d+[A-Za-z'’]*|[a-zA-Z]|[ivx]+|[IVX]+|[-–,;/&]|and|to)")
 _ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?")
 
+_Tokens = tuple[list[str], list[int], list[int], list[_Token], dict[int, str]]
+# where _clean may change the tokens: a bracket, or a token "one" (a word token is ASCII)
+_EVENT = re.compile(r"[(\[]|[Oo][Nn][Ee]")
 
-def _clean(toks: list[Word], ew: EnglishWords) -> tuple[list[Word], dict[int, str]]:
-    """Tokens without reference signs and abbreviations in parentheses (a sign ends a phrase, an abbreviation
-    does not), without ``one`` in ``a first one X``; and the abbreviations by the index of the token after them."""
-    out: list[Word] = []
+
+def _clean(text: str, ew: EnglishWords, memo: WordMemo) -> _Tokens:
+    """The tokens of ``text`` (texts, starts, ends, :meth:`WordMemo.token` of each) without reference signs and
+    abbreviations in parentheses (a sign ends a phrase, an abbreviation does not), without ``one`` in
+    ``a first one X``; and the abbreviations by the index of the token after them.
+
+    Only tokens at a bracket or a ``one`` are looked at one by one; the runs between them are copied.
+    """
+    spans = [m.span() for m in WORD.finditer(text)]
+    texts = [text[a:b] for a, b in spans]
+    token = memo.token
+    info = memo.read(texts)
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    n = len(texts)
+    events: list[int] = []
+    for m in _EVENT.finditer(text):
+        k = bisect.bisect_left(starts, m.start())
+        if k < n and starts[k] == m.start() and (texts[k] in "([" or info[k][0] == "one"):
+            events.append(k)
+    if not events:
+        return texts, starts, ends, info, {}
+    o_texts: list[str] = []
+    o_starts: list[int] = []
+    o_ends: list[int] = []
+    o_info: list[_Token] = []
     abbreviations: dict[int, str] = {}
-    i, n = 0, len(toks)
-    while i < n:
-        t = toks[i]
-        if t.text in "([":
-            close = next((k for k in range(i + 1, min(n, i + 16)) if toks[k].text in ")]"), None)
+    cur = 0  # tokens from here on are not yet copied
+    for i in events:
+        if i < cur:
+            continue
+        o_texts += texts[cur:i]
+        o_starts += starts[cur:i]
+        o_ends += ends[cur:i]
+        o_info += info[cur:i]
+        cur = i
+        t = texts[i]
+        if t in "([":
+            close = next((k for k in range(i + 1, min(n, i + 16)) if texts[k] in ")]"), None)
             if close is not None:
-                inner = [w.text for w in toks[i + 1 : close]]
+                inner = texts[i + 1 : close]
                 if inner and all(_SIGN.fullmatch(w) for w in inner):
-                    out.append(Word(",", t.start, toks[close].end))
-                    i = close + 1
+                    o_texts.append(",")
+                    o_starts.append(starts[i])
+                    o_ends.append(ends[close])
+                    o_info.append(token(","))
+                    cur = close + 1
                     continue
                 if len(inner) == 1 and _ABBREVIATION.fullmatch(inner[0]):
-                    abbreviations[len(out)] = inner[0].lower()
-                    i = close + 1
+                    abbreviations[len(o_texts)] = inner[0].lower()
+                    cur = close + 1
                     continue
         if (
-            t.lower == "one"
-            and out
-            and out[-1].lower in ew.distinguishing
+            info[i][0] == "one"
+            and o_info
+            and o_info[-1][0] in ew.distinguishing
             and i + 1 < n
-            and toks[i + 1].is_word
-            and toks[i + 1].lower not in ew.stop
+            and info[i + 1][1]
+            and info[i + 1][0] not in ew.stop
         ):
-            i += 1
-            continue
-        out.append(t)
-        i += 1
-    return out, abbreviations
+            cur = i + 1
+    o_texts += texts[cur:]
+    o_starts += starts[cur:]
+    o_ends += ends[cur:]
+    o_info += info[cur:]
+    return o_texts, o_starts, o_ends, o_info, abbreviations
 
 
 def _coordinate(found: list[Phrase], text: str, ew: EnglishWords) -> list[Phrase]:
@@ -429,14 +531,16 @@ class Introductions:
     with the reference's head.
     """
 
-    def __init__(self, found: Iterable[Phrase], lex: Lexicons | None = None) -> None:
+    def __init__(self, found: Iterable[Phrase], lex: Lexicons | None = None, memo: WordMemo | None = None) -> None:
         self._ew = english_words(lex)
+        if memo is None or memo.words is not self._ew:
+            memo = WordMemo(lex)
+        self._singular = sing = memo.singular
         by_head: dict[str, list[tuple[int, list[str], tuple[str, ...]]]] = {}
         for pos, p in enumerate(found):
-            key = p.key
-            if key:
-                mods = key[:-1]
-                by_head.setdefault(key[-1], []).append((pos, [singular(w) for w in mods], mods))
+            if p.words:
+                mods = p.words[:-1]
+                by_head.setdefault(sing(p.words[-1]), []).append((pos, [sing(w) for w in mods], mods))
         self._by_head = by_head
 
     def basis(self, ref: Phrase, stop: int | None = None) -> Basis:
@@ -448,10 +552,10 @@ class Introductions:
             words = ref.words[:k]
             if k < n and words[-1] in distinguishing:
                 continue
-            entries = self._by_head.get(singular(words[-1]))
+            entries = self._by_head.get(self._singular(words[-1]))
             if not entries:
                 continue
-            mods = [singular(w) for w in words[:-1]]
+            mods = [self._singular(w) for w in words[:-1]]
             for pos, key_mods, raw in entries:
                 if stop is not None and pos >= stop:
                     break

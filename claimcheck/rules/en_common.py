@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.analysis.english import Introductions, Phrase, phrases
+from claimcheck.analysis.english import Introductions, Phrase, WordMemo, phrases
 from claimcheck.lexicon import Lexicons
 from claimcheck.model import Claim, ClaimSet
 from claimcheck.rules.base import Context
@@ -18,19 +18,22 @@ class EnglishClaims:
         self.lexicons = lex
         self._phrases: dict[int, list[Phrase]] = {}
         self._introductions: dict[int, Introductions] = {}
+        self.memo = WordMemo(lex)  # each word's reading, shared by all claims of the set
 
     def phrases(self, c: Claim) -> list[Phrase]:
         """The noun phrases of a claim's (line-joined) text; the list is shared: do not change it."""
         found = self._phrases.get(id(c))
         if found is None:
-            found = self._phrases[id(c)] = phrases(c.flat.text if c.flat is not None else c.text, self.lexicons)
+            found = self._phrases[id(c)] = phrases(
+                c.flat.text if c.flat is not None else c.text, self.lexicons, self.memo
+            )
         return found
 
     def introductions(self, c: Claim) -> Introductions:
         """The claim's phrases indexed by head, for :meth:`Introductions.basis`."""
         found = self._introductions.get(id(c))
         if found is None:
-            found = self._introductions[id(c)] = Introductions(self.phrases(c), self.lexicons)
+            found = self._introductions[id(c)] = Introductions(self.phrases(c), self.lexicons, self.memo)
         return found
 
 
