@@ -130,11 +130,6 @@ def lint(
     for option, target in (("--output", output), ("--write-baseline", write_baseline)):
         if target is not None:
             check_writable(target, option)
-    from claimcheck.outfile import check_writable
-
-    for option, target in (("--output", output), ("--write-baseline", write_baseline)):
-        if target is not None:
-            check_writable(target, option)
     from claimcheck.cli.lint_batch import run_batch, streams
 
     if streams(format.value, baseline, write_baseline):
@@ -197,9 +192,6 @@ def lint(
     if write_baseline is not None:
         n = bl.write_baseline(write_baseline, results)
         typer.echo(f"claimcheck: recorded {n} finding(s) in {write_baseline}", err=True)
-        for r in results:
-            if r.error:
-                typer.echo(f"claimcheck: error: {r.error} (its recorded findings are kept)", err=True)
         for r in results:
             if r.error:
                 typer.echo(f"claimcheck: error: {r.error} (its recorded findings are kept)", err=True)
