@@ -146,3 +146,23 @@ def test_six_thousand_unclear_words_in_one_clause(word: str) -> None:
     text = f"1. 一种夹具，包括底座，所述底座{sep.join([word] * 6000)}。"
     found = lint(text, "unclear-term")
     assert len(found) >= 5999
+
+
+def test_ten_thousand_plural_references_in_one_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 所述多个部件i, each after the one before: the quantity of 部件 is read from an index of the claim's text, not by
+    # scanning the text before every mention
+    scanned: Counter[str] = Counter()
+    real = antecedent.AntecedentQuantity._introductions
+
+    def counted(*args: Any) -> Any:
+        scanned["prefix"] += 1
+        return real(*args)
+
+    monkeypatch.setattr(antecedent.AntecedentQuantity, "_introductions", staticmethod(counted))
+    text = "1. 一种夹具，包括底座和一个部件，" + "，".join(f"所述多个部件{i}" for i in range(10_000)) + "。"
+    found = lint(text, "antecedent-quantity")
+    # the first is several after one; from the second on, 部件 was also written as several before it
+    assert [d.message_en for d in found] == [
+        "'部件' was introduced as one (一个部件) but is referred to as several here"
+    ]
+    assert scanned["prefix"] == 0

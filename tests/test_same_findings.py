@@ -102,6 +102,7 @@ def _direct(m: pytest.MonkeyPatch) -> None:
     m.setattr(antecedent, "opening_of", lambda span_text: None)  # no claim is skipped on its openings
     m.setattr(antecedent, "introduced_terms_of", lambda parts, lex, cache: terms.introduced_terms("|".join(parts), lex))
     m.setattr(antecedent, "SUGGESTIONS", 10**9)
+    m.setattr(antecedent, "QUANTITY_INDEX", False)
     m.setattr(wording, "_Within", _DirectWithin)
     m.setattr(wording, "clause_bounds", _direct_clause_bounds)
     m.setattr(numbers, "values", _plain_values)

@@ -181,6 +181,11 @@ class Before:
             return self.text[: start + len(tail)]
         return self.text[:start] + tail
 
+    def prefix_length(self, end: int) -> int | None:
+        """How long :meth:`text_before` is when it is a prefix of :attr:`text` (the usual case), else None."""
+        start, tail = self._prefix(end)
+        return start + len(tail) if self.text.startswith(tail, start) else None
+
     def openings_before(self, end: int) -> Opens:
         """The openings of :meth:`text_before`."""
         start, tail = self._prefix(end)

@@ -8,6 +8,7 @@ claim of another category, the claims it refers to).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -106,6 +107,7 @@ def _suggest(term: str, prior: list[str], lex: Lexicons, cache: dict[tuple[str, 
 
 
 SUGGESTIONS = 100
+QUANTITY_INDEX = True  # antecedent-quantity reads a term's occurrences from an index (False: scans every prefix)
 """Findings of a claim set that get a "did you mean" (each reads every claim the finding's claim depends on)."""
 
 
@@ -383,6 +385,9 @@ class AntecedentQuantity(Rule):
         plural, singular, anyq = w.plural, w.singular, w.anyq
         lineage = Lineage(cs)
         texts: dict[int, str] = {}
+        # the index reads the text before a marker and the claims it depends on apart: exact when no word a
+        # quantity is told by holds the "|" that joins them
+        indexed = QUANTITY_INDEX and not any("|" in q for q in (*plural, *singular, *anyq))
 
         def text_of(a: Claim) -> str:
             if id(a) not in texts:
@@ -395,6 +400,9 @@ class AntecedentQuantity(Rule):
                 continue
             bases = cs.parents(c) if c.refs else cs.basis_claims(c)
             prior_all: str | None = None  # the claims it depends on, each once (built when a quantity is read)
+            before: Before | None = None
+            own_kinds: dict[str, _KindIndex] = {}
+            prior_kinds: dict[str, set[str]] = {}
             for m in mentions(c, lex):
                 before_marker = flat.folded[max(0, m.start - 4) : m.start]
                 referred_plural = (
@@ -410,8 +418,23 @@ class AntecedentQuantity(Rule):
                     continue
                 if prior_all is None:
                     prior_all = "|".join(text_of(a) for a in lineage.members(lineage.union(bases)))
-                prior = normalise(flat.folded[: m.start]) + "|" + prior_all
-                intro = self._introductions(term, prior, plural, singular, anyq)
+                length = None
+                if indexed and "|" not in term:
+                    if before is None:
+                        before = Before("", flat.folded)  # "|" and the claim's normal form, clause by clause
+                    length = before.prefix_length(m.start)
+                if length is None or before is None:
+                    prior = normalise(flat.folded[: m.start]) + "|" + prior_all
+                    intro = self._introductions(term, prior, plural, singular, anyq)
+                else:
+                    # the occurrences before the marker, from an index of the claim's text, and those in the claims
+                    # it depends on, once per term: no match and no quantity word reaches across a "|"
+                    if term not in own_kinds:
+                        own_kinds[term] = _KindIndex(term, before.text, plural, singular, anyq)
+                    if term not in prior_kinds:
+                        prior_kinds[term] = _kinds(term, "|" + prior_all, 1, plural, singular, anyq)
+                    kinds = own_kinds[term].before(length) | prior_kinds[term]
+                    intro = kinds if kinds in ({"singular"}, {"plural"}) else set()
                 if not intro:
                     continue
                 span = flat.span(m.start, m.term_start + len(term))
@@ -432,19 +455,59 @@ class AntecedentQuantity(Rule):
 
     @staticmethod
     def _introductions(term: str, prior: str, plural: list[str], singular: list[str], anyq: list[str]) -> set[str]:
-        kinds: set[str] = set()
-        for m in re.finditer(re.escape(term), prior):
-            head = prior[max(0, m.start() - 6) : m.start()]
-            if head.endswith(("所述", "该", "上述", "所述的")):
-                continue
-            if any(head.endswith(q) for q in anyq):
-                kinds.add("any")
-            elif any(head.endswith(q) for q in plural):
-                kinds.add("plural")
-            elif any(head.endswith(q) for q in singular if q != "一") or (
-                head.endswith("一") and not head.endswith(("第一", "统一", "唯一", "同一"))
-            ):
-                kinds.add("singular")
-            else:
-                kinds.add("plain")
+        kinds = _kinds(term, prior, 0, plural, singular, anyq)
         return kinds if kinds in ({"singular"}, {"plural"}) else set()
+
+
+def _kind(head: str, plural: list[str], singular: list[str], anyq: list[str]) -> str | None:
+    """How the words before an occurrence of a term count it (``any``, ``plural``, ``singular``, ``plain``), or
+    None for a reference (所述X)."""
+    if head.endswith(("所述", "该", "上述", "所述的")):
+        return None
+    if any(head.endswith(q) for q in anyq):
+        return "any"
+    if any(head.endswith(q) for q in plural):
+        return "plural"
+    if any(head.endswith(q) for q in singular if q != "一") or (
+        head.endswith("一") and not head.endswith(("第一", "统一", "唯一", "同一"))
+    ):
+        return "singular"
+    return "plain"
+
+
+def _occurrences(term: str, text: str, lo: int) -> Iterator[int]:
+    """Where ``term`` occurs in ``text[lo:]``, as ``re.finditer`` finds it (left to right, not overlapping)."""
+    at = text.find(term, lo) if term else -1
+    while at != -1:
+        yield at
+        at = text.find(term, at + len(term))
+
+
+def _kinds(term: str, text: str, lo: int, plural: list[str], singular: list[str], anyq: list[str]) -> set[str]:
+    """The kinds (:func:`_kind`) of the occurrences of ``term`` in ``text[lo:]``."""
+    found = (_kind(text[max(lo, at - 6) : at], plural, singular, anyq) for at in _occurrences(term, text, lo))
+    return {k for k in found if k is not None}
+
+
+class _KindIndex:
+    """The kinds of a term's occurrences in ``text[1:]`` (``text`` starts with ``|``), as a union over every
+    prefix: :meth:`before` gives ``_kinds`` of ``text[1:length]`` by bisection."""
+
+    _BITS = ("any", "plural", "singular", "plain")
+
+    def __init__(self, term: str, text: str, plural: list[str], singular: list[str], anyq: list[str]) -> None:
+        self.ends: list[int] = []
+        self.unions: list[int] = []
+        union = 0
+        for at in _occurrences(term, text, 1):
+            kind = _kind(text[max(1, at - 6) : at], plural, singular, anyq)
+            if kind is not None:
+                union |= 1 << self._BITS.index(kind)
+            self.ends.append(at + len(term))
+            self.unions.append(union)
+
+    def before(self, length: int) -> set[str]:
+        """The kinds of the occurrences that end within ``text[:length]``."""
+        k = bisect.bisect_right(self.ends, length)
+        union = self.unions[k - 1] if k else 0
+        return {b for i, b in enumerate(self._BITS) if union >> i & 1}
