@@ -150,13 +150,33 @@ class ClaimSet:
         """The independent claim(s) at the top of ``claim``'s chains (itself if independent)."""
         if not self.has_parents(claim):
             return [claim]
-        found: dict[int, Claim] = {}
-        for a in self.ancestors(claim):
-            if not self.has_parents(a):
-                found[a.number] = a
-        return sorted(found.values(), key=lambda c: c.number)
+        found = self._roots.get(id(claim))
+        if found is None:  # a claim that is not in the set
+            return sorted({r.number: r for p in self.parents(claim) for r in self.roots(p)}.values(), key=_number)
+        return list(found)
+
+    @cached_property
+    def _roots(self) -> dict[int, tuple[Claim, ...]]:
+        """The roots of every claim (by ``id``), read once: parents are earlier claims, so in number order each
+        claim's roots are the union of its parents' (a chain of thousands of claims costs one pass, not a walk
+        to the top from every claim)."""
+        out: dict[int, tuple[Claim, ...]] = {}
+        for c in sorted(self.claims, key=_number):
+            if not self.has_parents(c):
+                out[id(c)] = (c,)
+                continue
+            found: dict[int, Claim] = {}
+            for p in self.parents(c):
+                for r in out.get(id(p), (p,)):
+                    found[r.number] = r
+            out[id(c)] = tuple(sorted(found.values(), key=_number))
+        return out
 
     @property
     def independent(self) -> list[Claim]:
         """The independent claims, in order."""
         return [c for c in self.claims if c.is_independent]
+
+
+def _number(claim: Claim) -> int:
+    return claim.number
