@@ -28,10 +28,17 @@ def features(claim: Claim, lex: Lexicons | None = None) -> list[str]:
 def _movable(parts: list[ClaimFeature], limit: int = 3) -> list[str]:
     """Whole features that could move to dependent claims: exact values or materials, shape details, the last ones."""
     pool = [f for f in parts if f.kind == "characterizing"] or parts
-    ranked = [f for f in pool if _NUMBER.search(f.text) or _MATERIAL.search(f.plain)]
-    ranked += [f for f in pool if f not in ranked and _DETAIL.search(f.plain)]
-    ranked += [f for f in reversed(pool) if f not in ranked]
-    return [f.text for f in ranked[:limit]]
+    ranked = [f for f in pool if _NUMBER.search(f.text) or _MATERIAL.search(f.plain)][:limit]
+    taken = {id(f) for f in ranked}  # by identity: a claim of thousands of features is not compared pairwise
+    for f in pool:
+        if len(ranked) < limit and id(f) not in taken and _DETAIL.search(f.plain):
+            ranked.append(f)
+            taken.add(id(f))
+    for f in reversed(pool):
+        if len(ranked) < limit and id(f) not in taken:
+            ranked.append(f)
+            taken.add(id(f))
+    return [f.text for f in ranked]
 
 
 class NarrowIndependent(Rule):
@@ -119,7 +126,9 @@ class NarrowIndependent(Rule):
             )
 
 
-_PROCESS_HINT = re.compile(r"制备|制造|加工|生产|合成|成型|焊接|烧结|浇注|混合|搅拌|加热|冷却|干燥|固化|注塑|装配|锻造|铸造|压铸|冲压|轧制|淬火|调质|热处理|热压")
+_PROCESS_HINT = re.compile(
+    r"制备|制造|加工|生产|合成|成型|焊接|烧结|浇注|混合|搅拌|加热|冷却|干燥|固化|注塑|装配|锻造|铸造|压铸|冲压|轧制|淬火|调质|热处理|热压"
+)
 _APPARATUS_HINT = re.compile(r"装置|设备|系统|机构|反应釜|容器|模具|传感器|控制器|处理器")
 _COMPOSITION = re.compile(r"组合物|制剂|药物|化合物|涂料|肥料|试剂|材料$")
 
