@@ -108,6 +108,15 @@ def synonym_groups(lex: Lexicons) -> list[list[str]]:
     return [list(g) for g in groups]
 
 
+def stop_words(lex: Lexicons, use: str, language: str) -> frozenset[str]:
+    """The stop words of ``lexicons/stopwords.toml`` for ``use`` (``index`` or ``match``) in ``language``
+    (``zh`` or ``en``): its ``[common]`` list and the use's own, built once per configuration."""
+    return lex.table(
+        ("stopwords", use, language),
+        lambda lx: frozenset(lx.words("stopwords", "common", language) + lx.words("stopwords", use, language)),
+    )
+
+
 @cache
 def _default() -> Lexicons:
     return Lexicons()

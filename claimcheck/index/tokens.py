@@ -3,7 +3,7 @@
 Index and query go through the same function, so retrieval only needs it to be consistent with itself.
 Chinese runs are segmented by rjieba (jieba's dictionary); Latin runs give lower-case words (a plural ``s``
 dropped) and numbers keep their decimal point (``3.5``, ``1500``). Synonyms of ``lexicons/synonyms.toml`` fold
-to the first word of their group; stop words and punctuation are dropped. Every token is made of CJK
+to the first word of their group; stop words (``lexicons/stopwords.toml``) and punctuation are dropped. Every token is made of CJK
 ideographs, ASCII letters, digits and ``.`` only, so it can be written into an FTS5 or PostgreSQL query verbatim.
 """
 
@@ -11,69 +11,18 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.lexicon import Lexicons, synonym_groups
+from claimcheck.lexicon import Lexicons, stop_words, synonym_groups
 
-_STOP = frozenset(
-    [
-        "所述",
-        "的",
-        "和",
-        "及",
-        "与",
-        "在",
-        "上",
-        "中",
-        "一种",
-        "一个",
-        "该",
-        "其",
-        "为",
-        "是",
-        "有",
-        "并",
-        "且",
-        "或",
-        "以",
-        "对",
-        "将",
-        "被",
-        "由",
-        "于",
-        "可",
-        "其中",
-        "了",
-        "等",
-        "如",
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "for",
-        "is",
-        "are",
-        "said",
-        "which",
-        "that",
-        "wherein",
-        "be",
-        "as",
-        "from",
-        "it",
-        "this",
-    ]
-)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN = re.compile(r"\d+(?:\.\d+)*|[a-z]+")
 _HAS_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 SAFE = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-z0-9.]+$")
+
+
+def index_stop_words() -> frozenset[str]:
+    """The words the index drops (Chinese and English): the shipped list only, so an index and its queries agree."""
+    lex = Lexicons.default()
+    return lex.table("index.stop", lambda lx: stop_words(lx, "index", "zh") | stop_words(lx, "index", "en"))
 
 
 def synonyms(lex: Lexicons | None = None) -> dict[str, str]:
@@ -103,7 +52,7 @@ def _latin(run: str) -> list[str]:
 def index_tokens(text: str, syn: dict[str, str] | None = None) -> list[str]:
     """The tokens of ``text`` in reading order (duplicates kept: term frequency counts)."""
     syn = synonyms() if syn is None else syn
-    stop = _STOP
+    stop = index_stop_words()
     if not _HAS_CJK.search(text):
         return [syn.get(w, w) for w in _latin(text) if w not in stop]
     import rjieba

@@ -22,139 +22,6 @@ from dataclasses import dataclass
 from claimcheck.analysis.signs import strip_signs
 from claimcheck.match.vocab import HAN, HEAD_CHARS, Vocabulary, heads_alike, split_head
 
-_STOP_ZH = frozenset(
-    [
-        "所述",
-        "的",
-        "和",
-        "及",
-        "与",
-        "在",
-        "一种",
-        "一个",
-        "该",
-        "其",
-        "为",
-        "是",
-        "有",
-        "并",
-        "且",
-        "或",
-        "以",
-        "对",
-        "将",
-        "被",
-        "由",
-        "于",
-        "可",
-        "其中",
-        "包括",
-        "具有",
-        "了",
-        "着",
-        "地",
-        "得",
-        "之",
-        "而",
-        "使",
-        "用",
-        "从",
-        "向",
-        "至",
-        "到",
-        "即",
-        "则",
-        "也",
-        "又",
-        "都",
-        "还",
-        "均",
-        "各",
-        "每",
-        "个",
-        "种",
-        "所",
-        "此",
-        "如",
-        "按",
-        "当",
-        "时",
-        "后",
-        "前",
-        "里",
-        "以及",
-        "以上",
-        "以下",
-        "并且",
-        "至少",
-        "多个",
-        "若干",
-        "若干个",
-        "一",
-        "两",
-        "两个",
-        "分别",
-        "相应",
-        "用于",
-        "用来",
-        "用以",
-        "能够",
-        "可以",
-        "进行",
-        "通过",
-        "处",
-        "得到",
-        "当中",
-    ]
-)
-_STOP_EN = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "for",
-        "is",
-        "are",
-        "said",
-        "which",
-        "that",
-        "wherein",
-        "whereby",
-        "being",
-        "be",
-        "has",
-        "have",
-        "having",
-        "its",
-        "it",
-        "this",
-        "these",
-        "those",
-        "such",
-        "each",
-        "one",
-        "two",
-        "first",
-        "second",
-        "from",
-        "into",
-        "onto",
-        "as",
-        "so",
-        "than",
-        "then",
-        "there",
-    ]
-)
 _PUNCT = re.compile(r"^[\W_]+$")
 _LEADING_QUANTIFIER = re.compile(r"(^|[，,；;：:、])(?:各个|各|每个|每一|每|两|多个|若干个|若干)(?=[\u4e00-\u9fff]{2})")
 _CN_DIGITS = "零一二三四五六七八九十"
@@ -275,7 +142,7 @@ def _merge_parts(words: list[str], vocab: Vocabulary) -> list[str]:
             head_after = (
                 len(w) == 1
                 and split_head(joined, vocab)[1] == w
-                and prev not in _STOP_ZH
+                and prev not in vocab.stop_zh
                 and prev not in vocab.relation_of
                 and prev not in vocab.generic
             )
@@ -297,7 +164,7 @@ def units(text: str, vocab: Vocabulary, topic: frozenset[str] = frozenset()) -> 
             if _numeral(w) is not None:
                 w = _numeral(w) or w
                 kind = "value"
-            elif w in _STOP_ZH or _PUNCT.match(w):
+            elif w in vocab.stop_zh or _PUNCT.match(w):
                 continue
             elif _VALUE.match(w):
                 kind = "value"
@@ -317,8 +184,9 @@ def units(text: str, vocab: Vocabulary, topic: frozenset[str] = frozenset()) -> 
                 kind = "part"
             out.setdefault(w, Unit(w, kind, WEIGHTS[kind]))
     else:
+        stop_en = vocab.stop_en
         for w in _EN_WORD.findall(t.lower()):
-            if w in _STOP_EN:
+            if w in stop_en:
                 continue
             s = stem(w)
             kind = "value" if _VALUE.match(w) else "action" if w in vocab.relation_of else "word"

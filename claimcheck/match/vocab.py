@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from claimcheck.lexicon import Lexicons, synonym_groups
+from claimcheck.lexicon import Lexicons, stop_words, synonym_groups
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # one-character heads of part names: what a part *is* (支撑|杆, 活动|块, 冷凝|罐)
@@ -63,6 +63,8 @@ class Vocabulary:
     boilerplate: tuple[str, ...]
     boilerplate_patterns: tuple[re.Pattern[str], ...]
     generic: frozenset[str]
+    stop_zh: frozenset[str]  # function words a feature's units leave out (lexicons/stopwords.toml)
+    stop_en: frozenset[str]
     glossary_pairs: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 
     def same(self, a: str, b: str) -> bool:
@@ -149,6 +151,8 @@ def build_vocabulary(glossary: Iterable[Iterable[str]] = (), lex: Lexicons | Non
         boilerplate=tuple(sorted(bp["phrases"], key=len, reverse=True)),
         boilerplate_patterns=tuple(re.compile(p) for p in bp["patterns"]),
         generic=frozenset(th["generic"]["words"]),
+        stop_zh=stop_words(lex, "match", "zh"),
+        stop_en=stop_words(lex, "match", "en"),
         glossary_pairs=frozenset(pairs),
     )
 
