@@ -166,3 +166,27 @@ def test_ten_thousand_plural_references_in_one_claim(monkeypatch: pytest.MonkeyP
         "'部件' was introduced as one (一个部件) but is referred to as several here"
     ]
     assert scanned["prefix"] == 0
+
+
+def test_ten_thousand_different_unsupported_terms_in_one_claim(count_reads: Counter[str]) -> None:
+    # every reference names a new part (所述倀怀件, 所述倀态件 …): whether the rest of the claim introduces it is
+    # read only where it has an opening for the term's first character
+    text = "1. 一种夹具，包括底座，" + "，".join(
+        f"所述{chr(0x5000 + i // 100)}{chr(0x6000 + i % 100)}件" for i in range(10_000)
+    )
+    found = lint(text + "。", "antecedent-basis")
+    assert len(found) == 10_000
+    assert count_reads["read"] <= 10  # before: 10,000 readings of the rest of the claim
+
+
+def test_a_chain_of_claims_each_with_a_new_unsupported_term(count_reads: Counter[str]) -> None:
+    n = 1_500
+    lines = ["1. 一种夹具，包括底座。"]
+    lines += [
+        f"{i}. 根据权利要求{i - 1}所述的夹具，其特征在于，所述{chr(0x5000 + i // 100)}{chr(0x6000 + i % 100)}件连接所述底座。"
+        for i in range(2, n + 1)
+    ]
+    found = lint("\n".join(lines), "antecedent-basis")
+    assert [d.claim for d in found] == list(range(2, n + 1))
+    assert "… (1499)" in found[-1].message_en
+    assert count_reads["read"] <= 10

@@ -726,6 +726,22 @@ def openings(prior: str) -> Openings:
     return Openings(frozenset(plain), frozenset(negated))
 
 
+def last_openings(text: str) -> dict[str, int]:
+    """The last offset of each character of ``text`` at an opening (see :func:`openings`: not after a referring
+    marker), for asking whether a term may be introduced after some offset."""
+    last: dict[str, int] = {}
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        if ch not in last and not _MARKED.search(text[max(0, i - 8) : i]):
+            last[ch] = i
+    return last
+
+
+def marked_at(text: str, i: int, lo: int = 0) -> bool:
+    """Whether ``text[i]`` follows a referring marker in ``text[lo:i]`` (so no term is introduced there)."""
+    return _MARKED.search(text[max(lo, i - 8) : i]) is not None
+
+
 def opening_of(span_text: str) -> str | None:
     """The character every basis :func:`read` accepts for ``span_text`` starts with; None when there is none such.
 

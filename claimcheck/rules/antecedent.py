@@ -22,6 +22,8 @@ from claimcheck.analysis.terms import (
     closest,
     head_variant,
     introduced_terms_of,
+    last_openings,
+    marked_at,
     may_read,
     mentions,
     normalise,
@@ -82,6 +84,30 @@ def _available(
             stack.append((node, cursor))
             stack.append((parents[cursor], -1))
     return memo[claim.number]
+
+
+def _may_follow(ch: str | None, term: str, own: str, tail: int, last: dict[str, int]) -> bool:
+    """Whether ``own[tail:]`` with its references to ``term`` replaced by ``|`` may introduce a term starting with
+    ``ch`` (``last``: :func:`last_openings` of ``own``).
+
+    An opening there is an opening of ``own`` after ``tail``, or a position whose 8 characters before reach back
+    to ``tail`` or to a replaced reference (which ends where ``term`` does): only those are read again, with what
+    precedes them cut there.
+    """
+    if ch is None or ch == "|" or last.get(ch, -1) >= tail:
+        return True
+    cuts = [tail]
+    at = own.find(term, tail)
+    while at != -1:
+        cuts.append(at + len(term))
+        at = own.find(term, at + 1)
+    for lo in cuts:
+        p = own.find(ch, lo, lo + 8)
+        while p != -1:
+            if not marked_at(own, p, lo):
+                return True
+            p = own.find(ch, p + 1, lo + 8)
+    return False
 
 
 def _lineage_order(cs: ClaimSet, lineage: Lineage, bases: list[Claim], limit: int = 64) -> list[Claim]:
@@ -216,6 +242,7 @@ class AntecedentBasis(Rule):
             if broken(c):
                 continue
             reported: set[str] = set()
+            last: dict[str, int] | None = None  # where each character last opens a term in the claim
             prefixes = Before(c.subject.text if c.subject is not None else "", flat.folded)
             for m in mentions(c, lex):
                 if may_read(m.span_text, prefixes.openings_before(m.start)):
@@ -246,14 +273,31 @@ class AntecedentBasis(Rule):
                     continue
                 reported.add(term)
                 span = flat.span(m.start, m.term_start + len(term))
-                rest = re.sub(f"(?:{MARKER.pattern}){re.escape(term)}", "|", own[m.marker_end + len(term) :])
-                later = read(m.span_text, rest, lex).ok
+                tail = m.marker_end + len(term)
+                later = False
+                if last is None:
+                    last = last_openings(own)
+                if _may_follow(opening_of(m.span_text), term, own, tail, last):
+                    rest = re.sub(f"(?:{MARKER.pattern}){re.escape(term)}", "|", own[tail:])
+                    later = read(m.span_text, rest, lex).ok
 
-                def prior(before: str = prefixes.text_before(m.start), bases: list[Claim] = bases) -> list[str]:
-                    return [before, *(text_of(a) for a in _lineage_order(cs, lineage, bases))]
+                def reachable(
+                    span_text: str = m.span_text,
+                    start: int = m.start,
+                    here: Before = prefixes,
+                    bases: list[Claim] = bases,
+                ) -> bool:
+                    # whether the text before the marker or a claim looked in has an opening for the term: else no
+                    # part of it is introduced there (whole_of finds nothing)
+                    if opening_of(span_text) in (None, "|") or may_read(span_text, here.openings_before(start)):
+                        return True
+                    return any(may_read(span_text, opening(a)) for a in _lineage_order(cs, lineage, bases))
+
+                def prior(start: int = m.start, here: Before = prefixes, bases: list[Claim] = bases) -> list[str]:
+                    return [here.text_before(start), *(text_of(a) for a in _lineage_order(cs, lineage, bases))]
 
                 yield self._finding(
-                    cs, c, span, term, m.span_text, bases, oks, later, prior, ok, lex, lineage, read_terms
+                    cs, c, span, term, m.span_text, bases, oks, later, prior, ok, lex, lineage, read_terms, reachable
                 )
 
     def _finding(
@@ -271,6 +315,7 @@ class AntecedentBasis(Rule):
         lex: Lexicons,
         lineage: Lineage,
         read_terms: dict[tuple[str, str], Any],
+        reachable: Callable[[], bool],
     ) -> Diagnostic:
         ancestors = lineage.numbers(lineage.union(bases))
         where_zh = f"权利要求{c.number}" + (f"及其引用的权利要求{_listed(ancestors, '、')}" if ancestors else "")
@@ -316,7 +361,7 @@ class AntecedentBasis(Rule):
                     f"introduce '{term}' before referring to it",
                 ),
             )
-        whole = whole_of(span_text, "|".join(prior()), lex)
+        whole = whole_of(span_text, "|".join(prior()), lex) if reachable() else ""
         if whole:
             part = term[len(whole) :]
             return self.report(
