@@ -197,30 +197,22 @@ def _count(original: ClaimSet, translation: ClaimSet) -> Iterator[TranslationFin
             None,
             None,
         )
-    for n in sorted(set(a) - set(b)):
-        c = original.get(n)
-        assert c is not None
-        yield TranslationFinding(
-            "count",
-            Severity.ERROR,
-            n,
-            f"原文权利要求{n}在译文中缺失",
-            f"claim {n} of the original is missing from the translation",
-            _whole(c, original),
-            None,
-        )
-    for n in sorted(set(b) - set(a)):
-        c = translation.get(n)
-        assert c is not None
-        yield TranslationFinding(
-            "count",
-            Severity.ERROR,
-            n,
-            f"译文权利要求{n}在原文中没有对应",
-            f"claim {n} of the translation has no counterpart in the original",
-            None,
-            _whole(c, translation),
-        )
+    for here, there, cs, zh, en in (
+        (a, b, original, "原文权利要求{}在译文中缺失", "claim {} of the original is missing from the translation"),
+        (
+            b,
+            a,
+            translation,
+            "译文权利要求{}在原文中没有对应",
+            "claim {} of the translation has no counterpart in the original",
+        ),
+    ):
+        for n in sorted(set(here) - set(there)):
+            c = cs.get(n)
+            assert c is not None
+            q = _whole(c, cs)
+            pair = (q, None) if cs is original else (None, q)
+            yield TranslationFinding("count", Severity.ERROR, n, zh.format(n), en.format(n), *pair)
 
 
 def _ref_quote(c: Claim, cs: ClaimSet) -> Quote:
@@ -410,6 +402,22 @@ class _Terms:
 
     def _pair(self, en_quote: Quote | None, zh_quote: Quote | None) -> tuple[Quote | None, Quote | None]:
         return (en_quote, zh_quote) if self.en_is_original else (zh_quote, en_quote)
+
+    def _unmatched(
+        self, number: int, clause: str, of_original: bool, en_quote: Quote | None, zh_quote: Quote | None
+    ) -> TranslationFinding:
+        """A clause with no counterpart: ``missing`` from the translation (a clause of the original) or ``extra``."""
+        o, t = self._pair(en_quote, zh_quote)
+        side_zh, other_zh, other_en = ("原文", "译文", "translation") if of_original else ("译文", "原文", "original")
+        return TranslationFinding(
+            "missing" if of_original else "extra",
+            Severity.ERROR,
+            number,
+            f"权利要求{number}：{side_zh}特征“{clause}”在{other_zh}中没有对应",
+            f"claim {number}: the feature '{clause}' has no counterpart in the {other_en}",
+            o,
+            t,
+        )
 
     def _terms(self, c: Claim) -> list[tuple[Phrase, str]]:
         out = []
@@ -647,18 +655,8 @@ class _Terms:
             start = a + text[a:b].find(clause)
             ratio = (a + b) / 2 / max(1, len(text))
             zq = _zh_clause_at(z, self.zh, ratio)
-            o, t = self._pair(_quote(e, start, start + len(clause), self.en), zq)
-            yield TranslationFinding(
-                "missing" if self.en_is_original else "extra",
-                Severity.ERROR,
-                e.number,
-                f"权利要求{e.number}：原文特征“{clause}”在译文中没有对应"
-                if self.en_is_original
-                else f"权利要求{e.number}：译文特征“{clause}”在原文中没有对应",
-                f"claim {e.number}: the feature '{clause}' has no counterpart in the "
-                + ("translation" if self.en_is_original else "original"),
-                o,
-                t,
+            yield self._unmatched(
+                e.number, clause, self.en_is_original, _quote(e, start, start + len(clause), self.en), zq
             )
 
     def _extra(self, e: Claim, z: Claim, found: list[tuple[int, str]]) -> Iterator[TranslationFinding]:
@@ -685,18 +683,8 @@ class _Terms:
             start = a + zh_text[a:b].find(clause)
             ratio = (a + b) / 2 / max(1, len(zh_text))
             eq = _en_clause_at(e, self.en, ratio)
-            o, t = self._pair(eq, _quote(z, start, start + len(clause), self.zh))
-            yield TranslationFinding(
-                "extra" if self.en_is_original else "missing",
-                Severity.ERROR,
-                e.number,
-                f"权利要求{e.number}：译文特征“{clause}”在原文中没有对应"
-                if self.en_is_original
-                else f"权利要求{e.number}：原文特征“{clause}”在译文中没有对应",
-                f"claim {e.number}: the feature '{clause}' has no counterpart in the "
-                + ("original" if self.en_is_original else "translation"),
-                o,
-                t,
+            yield self._unmatched(
+                e.number, clause, not self.en_is_original, eq, _quote(z, start, start + len(clause), self.zh)
             )
 
     def _antecedent(
