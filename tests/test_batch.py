@@ -62,6 +62,16 @@ def test_lazy_inputs_are_the_inputs_of_a_lint_run(tree: Path) -> None:
     assert not any(".hidden" in i.path.parts for i in lazy)
 
 
+def test_lazy_inputs_do_not_follow_a_linked_folder_as_a_lint_run_does_not(tmp_path: Path) -> None:
+    real = tmp_path / "drafts" / "real"
+    real.mkdir(parents=True)
+    (real / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "drafts" / "loop").symlink_to(tmp_path / "drafts", target_is_directory=True)
+    lazy = list(iter_inputs([tmp_path / "drafts"]))
+    assert lazy == expand_inputs([tmp_path / "drafts"])
+    assert [i.path for i in lazy] == [real / "draft.txt"]
+
+
 @pytest.fixture(scope="module")
 def report(tree: Path) -> Report:
     return Report(lint_paths([tree], config_for=ConfigResolver()))

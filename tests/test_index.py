@@ -18,6 +18,7 @@ from claimcheck.index.collect import iter_files, norm_number, publication_from_n
 from claimcheck.index.search import make_query
 from claimcheck.index.tokens import index_tokens
 from claimcheck.parse import parse_text
+from claimcheck.readers import read_file_bytes
 
 CN = ["CN117439507A", "CN119696475A", "CN218546910U", "CN101243817A", "CN86105254A", "CN201094265Y"]
 EN = ["EP3383757B1", "US4254395A", "EP2716170B2"]
@@ -129,6 +130,29 @@ def test_folders_are_listed_lazily_in_order_hidden_ones_skipped(tmp_path: Path) 
     assert files == sorted(files)
     assert not any(".git" in f.parts for f in files)
     assert {f.suffix for f in files} == {".txt", ".xml", ".docx", ".pdf"}
+
+
+def test_the_bibliographic_data_of_an_xml_document_is_read_within_the_size_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck.index import collect
+
+    xml = tmp_path / "CN101223695A.xml"
+    xml.write_text(
+        "<doc><B540>散热器</B540><description><p>一种散热装置，包括底板和风扇。</p></description></doc>",
+        encoding="utf-8",
+    )
+    limits: list[int | None] = []
+
+    def bounded(path: Path, max_bytes: int | None = None) -> bytes:
+        limits.append(max_bytes)
+        return read_file_bytes(path, max_bytes)
+
+    monkeypatch.setattr(collect, "read_file_bytes", bounded)
+    assert collect.read_record(xml, 4096).number.startswith("CN101223695")
+    assert limits == [4096]
+    with pytest.raises(InputError, match="limit"):
+        collect.read_record(xml, 50)
 
 
 def test_build_counts_documents_duplicates_and_families(built: tuple[Path, Path]) -> None:

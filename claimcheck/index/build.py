@@ -50,11 +50,13 @@ def read_one(job: tuple[str, int | None]) -> Record | str:
         return f"{path}: cannot read: {type(e).__name__}: {e}"
 
 
-def _absolute(paths: list[Path]) -> list[Path]:
+def _begin(paths: list[Path], jobs: int | None) -> tuple[float, list[Path], int, BuildStats]:
+    """The start of a build or update: (start time, ``paths`` made absolute, worker count, empty statistics)."""
+    start = time.perf_counter()
     for p in paths:
         if not p.exists():
             raise InputError(f"{p}: no such file or folder")
-    return [Path(os.path.abspath(p)) for p in paths]
+    return start, [Path(os.path.abspath(p)) for p in paths], jobs or cpu_count(), BuildStats()
 
 
 def _fill(
@@ -85,10 +87,7 @@ def build_index(
     progress: Callable[[BuildStats], None] | None = None,
 ) -> BuildStats:
     """Index every document under ``paths`` into a new index at ``location`` (a file, or a PostgreSQL URL)."""
-    start = time.perf_counter()
-    roots = _absolute(paths)
-    jobs = jobs or cpu_count()
-    stats = BuildStats()
+    start, roots, workers, stats = _begin(paths, jobs)
     work = ((str(p), max_bytes) for p in iter_files(roots))
     final: Path | None = None
     target = location
@@ -103,7 +102,7 @@ def build_index(
     try:
         if final is None:
             store.clear()
-        _fill(store, work, stats, jobs, progress)
+        _fill(store, work, stats, workers, progress)
         store.commit()
         _finish(store, stats)
     except BaseException:
@@ -129,10 +128,7 @@ def update_index(
     progress: Callable[[BuildStats], None] | None = None,
 ) -> BuildStats:
     """Bring an existing index up to date with ``paths``: new and changed files read, vanished ones forgotten."""
-    start = time.perf_counter()
-    roots = _absolute(paths)
-    jobs = jobs or cpu_count()
-    stats = BuildStats()
+    start, roots, workers, stats = _begin(paths, jobs)
     store = open_store(location)
     try:
 
@@ -149,7 +145,7 @@ def update_index(
                         continue
                 yield str(p), max_bytes
 
-        _fill(store, changed(), stats, jobs, progress)
+        _fill(store, changed(), stats, workers, progress)
         for root in roots:
             gone = [p for p in store.paths_under(str(root)) if not os.path.exists(p)] if root.is_dir() else []
             for p in gone:

@@ -11,7 +11,6 @@ head of a text file.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 from claimcheck.errors import InputError
 from claimcheck.index.tokens import index_tokens
 from claimcheck.match import read_document
+from claimcheck.readers import read_file_bytes, walk_files
 
 SUFFIXES = (".txt", ".text", ".md", ".xml", ".docx", ".pdf")
 # a publication number: country, serial, kind (CN101223695A, US6672019B1, EP 2716170 B2, WO2020123456A1)
@@ -56,23 +56,9 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
     """
     for p in paths:
         if p.is_dir():
-            yield from _walk(p)
+            yield from walk_files(p, SUFFIXES)
         else:
             yield p
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return
-    for e in entries:
-        if e.name.startswith("."):
-            continue
-        if e.is_dir(follow_symlinks=False):
-            yield from _walk(Path(e.path))
-        elif e.is_file() and os.path.splitext(e.name)[1].lower() in SUFFIXES:
-            yield Path(e.path)
 
 
 def norm_number(number: str) -> str:
@@ -103,13 +89,14 @@ def _head_keys(text: str) -> list[str]:
     return keys
 
 
-def _xml_biblio(path: Path) -> tuple[list[str], str, str]:
-    """(family keys, publication number, title) from the bibliographic data of an XML document."""
+def _xml_biblio(path: Path, max_bytes: int | None) -> tuple[list[str], str, str]:
+    """(family keys, publication number, title) from the bibliographic data of an XML document (``max_bytes``:
+    the size limit of ``--max-size``, as for its text)."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = etree.fromstring(path.read_bytes(), parser)
+        root = etree.fromstring(read_file_bytes(path, max_bytes), parser)
     except (etree.XMLSyntaxError, OSError):
         return [], "", ""
     keys: list[str] = []
@@ -177,7 +164,7 @@ def read_record(path: Path, max_bytes: int | None = None) -> Record:
     number = ""
     title = ""
     if path.suffix.lower() == ".xml":
-        keys, number, title = _xml_biblio(path)
+        keys, number, title = _xml_biblio(path, max_bytes)
     stem = path.name.split(".")[0]
     pub = publication_from_name(stem)
     if pub is not None:

@@ -10,7 +10,6 @@ either way; :mod:`claimcheck.lint.distributed` runs the same function on a Dask 
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -160,29 +159,18 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[LintInput]:
     """The claim files of ``paths`` in the order :func:`claimcheck.lint.files.expand_inputs` gives, found lazily.
 
     A folder is walked one directory at a time (entries sorted by name, so the order is that of the sorted
-    paths); a collection of a million files is never listed in memory at once.
+    paths); a collection of a million files is never listed in memory at once. Linked folders are not followed,
+    as :func:`~claimcheck.lint.files.expand_inputs` does not follow them.
     """
-    from claimcheck.readers import SUFFIXES
-
-    def walk(folder: Path) -> Iterator[LintInput]:
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            return
-        for e in entries:
-            if e.name.startswith("."):
-                continue
-            p = Path(e.path)
-            if e.is_dir():
-                yield from walk(p)
-            elif e.is_file() and p.suffix.lower() in SUFFIXES and not is_companion(p):
-                yield LintInput(p, companion(p, DESCRIPTION_TAGS), companion(p, ABSTRACT_TAGS))
+    from claimcheck.readers import SUFFIXES, walk_files
 
     for p in paths:
-        if p.is_dir():
-            yield from walk(p)
-        else:
+        if not p.is_dir():
             yield LintInput(p)
+            continue
+        for f in walk_files(p, SUFFIXES):
+            if not is_companion(f):
+                yield LintInput(f, companion(f, DESCRIPTION_TAGS), companion(f, ABSTRACT_TAGS))
 
 
 def stream_lint(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from claimcheck.errors import InputError
@@ -17,6 +18,26 @@ from claimcheck.readers.encoding import decode
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 SUFFIXES = (".txt", ".text", ".md", ".xml", ".docx")
+
+
+def walk_files(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """Every file under ``folder`` whose suffix (any case) is one of ``suffixes``, found lazily.
+
+    One directory is read at a time, its entries sorted by name, so a collection of any size is never listed in
+    memory at once; hidden files and folders are skipped, linked folders are not followed (a link loop cannot
+    recur), and an unreadable folder gives nothing.
+    """
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        if e.is_dir(follow_symlinks=False):
+            yield from walk_files(Path(e.path), suffixes)
+        elif e.is_file() and os.path.splitext(e.name)[1].lower() in suffixes:
+            yield Path(e.path)
 
 
 _XML_START = re.compile(r"<(?:\?xml\b|!DOCTYPE\b|!--)")
