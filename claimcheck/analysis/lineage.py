@@ -21,6 +21,8 @@ class Lineage:
         self.claims = list(cs.claims)
         self._position = {id(c): i for i, c in enumerate(self.claims)}
         self._masks: dict[int, int] = {}
+        # claims in increasing order of number: the smallest numbers of a bit set are its lowest bits
+        self._in_order = all(a.number < b.number for a, b in zip(self.claims, self.claims[1:], strict=False))
 
     def mask(self, claim: Claim) -> int:
         """The closure of ``claim`` as a bit set: the claim and every claim it depends on (through ``edges``)."""
@@ -54,6 +56,30 @@ class Lineage:
     def members(self, mask: int) -> list[Claim]:
         """The claims of a bit set, in the order of the claim set."""
         return [self.claims[i] for i in _bits(mask) if i < len(self.claims)]
+
+    def first_numbers(self, mask: int, k: int) -> tuple[list[int], int]:
+        """``numbers(mask)[:k]`` and ``len(numbers(mask))``, without listing every number of a large set."""
+        if not self._in_order:
+            found = self.numbers(mask)
+            return found[:k], len(found)
+        mask &= (1 << len(self.claims)) - 1
+        out: list[int] = []
+        rest = mask
+        while rest and len(out) < k:
+            low = rest & -rest
+            out.append(self.claims[low.bit_length() - 1].number)
+            rest ^= low
+        return out, mask.bit_count()
+
+    def last_members(self, mask: int, k: int) -> list[Claim]:
+        """``members(mask)[::-1][:k]``: the ``k`` latest claims of a bit set, latest first."""
+        mask &= (1 << len(self.claims)) - 1
+        out: list[Claim] = []
+        while mask and len(out) < k:
+            i = mask.bit_length() - 1
+            out.append(self.claims[i])
+            mask ^= 1 << i
+        return out
 
     def size(self, claims: list[Claim]) -> int:
         """How many claims the closures of ``claims`` hold together."""

@@ -114,14 +114,16 @@ def _lineage_order(cs: ClaimSet, lineage: Lineage, bases: list[Claim], limit: in
     """Each base and the claims it depends on, nearest first; beyond ``limit`` claims, the ``limit`` latest."""
     if lineage.size(bases) <= limit:
         return [a for b in bases for a in [b, *cs.ancestors(b)]]
-    return lineage.members(lineage.union(bases))[::-1][:limit]
+    return lineage.last_members(lineage.union(bases), limit)
 
 
-def _listed(numbers: list[int], sep: str, limit: int = 30) -> str:
-    """Claim numbers joined by ``sep``; a long list shortened to its first twenty and its count."""
-    if len(numbers) <= limit:
+def _listed(numbers: list[int], sep: str, limit: int = 30, count: int | None = None) -> str:
+    """Claim numbers joined by ``sep``; a long list (``count`` numbers, of which ``numbers`` are the first)
+    shortened to its first twenty and its count."""
+    count = len(numbers) if count is None else count
+    if count <= limit:
         return sep.join(map(str, numbers))
-    return sep.join(map(str, numbers[:20])) + f"{sep}… ({len(numbers)})"
+    return sep.join(map(str, numbers[:20])) + f"{sep}… ({count})"
 
 
 def _suggest(term: str, prior: list[str], lex: Lexicons, cache: dict[tuple[str, str], Any]) -> str | None:
@@ -317,11 +319,13 @@ class AntecedentBasis(Rule):
         read_terms: dict[tuple[str, str], Any],
         reachable: Callable[[], bool],
     ) -> Diagnostic:
-        ancestors = lineage.numbers(lineage.union(bases))
-        where_zh = f"权利要求{c.number}" + (f"及其引用的权利要求{_listed(ancestors, '、')}" if ancestors else "")
+        ancestors, count = lineage.first_numbers(lineage.union(bases), 31)
+        where_zh = f"权利要求{c.number}" + (
+            f"及其引用的权利要求{_listed(ancestors, '、', count=count)}" if count else ""
+        )
         where_en = f"claim {c.number}" + (
-            f" or in claim{'s' if len(ancestors) > 1 else ''} {_listed(ancestors, ', ')} it depends on"
-            if ancestors
+            f" or in claim{'s' if count > 1 else ''} {_listed(ancestors, ', ', count=count)} it depends on"
+            if count
             else ""
         )
         if any(oks):
