@@ -32,6 +32,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = ROOT / "sample_claims" / "CN86105254A.txt"
+sys.path.insert(0, str(ROOT / "tests"))
+from pdf_files import make_pdf  # noqa: E402
+
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 HEAD = "1. 一种夹具，包括底座、滑块和导轨，所述滑块设置在所述导轨上。\n"
 
@@ -237,33 +240,14 @@ def pdf_prior_art(kind: str) -> Callable[[Path], list[str]]:
     def make(d: Path) -> list[str]:
         claims = write(d, "claims.txt", HEAD)
         extra = b"/Deep " + b"[" * 50_000 + b"]" * 50_000 if kind == "deep" else b""
-        stream = b"BT /F1 12 Tf 72 720 Td (A clamp with a base) Tj ET"
-        objs = [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> " + extra + b" >>",
-            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ]
-        trailer = b""
+        encrypt = None
         if kind == "encrypted":
-            objs.append(
+            encrypt = (
                 b"<< /Filter /Standard /V 4 /R 4 /Length 128 /CF << /StdCF << /CFM /AESV2 /Length 16 >> >> "
-                b"/StmF /StdCF /StrF /StdCF /O <" + b"00" * 32 + b"> /U <" + b"11" * 32 + b"> /P -4 >>"
+                b"/StmF /StdCF /StrF /StdCF /O <" + b"00" * 32 + b"> /U <" + b"11" * 32 + b"> /P -4 >>",
+                b"\x22" * 16,
             )
-            trailer = b" /Encrypt 6 0 R /ID [<" + b"22" * 16 + b"> <" + b"22" * 16 + b">]"
-        out = bytearray(b"%PDF-1.6\n")
-        offsets = []
-        for k, body in enumerate(objs, start=1):
-            offsets.append(len(out))
-            out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
-        xref = len(out)
-        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-        for o in offsets:
-            out += b"%010d 00000 n \n" % o
-        out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, trailer, xref)
-        pdf = write(d, f"{kind}.pdf", bytes(out))
+        pdf = write(d, f"{kind}.pdf", make_pdf(["A clamp with a base"], encrypt, extra))
         return ["match", str(claims), "--against", str(pdf), "--no-reply"]
 
     return make
