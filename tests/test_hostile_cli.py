@@ -44,6 +44,12 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def write(path: Path, text: str) -> Path:
+    """``path`` with ``text`` written to it (UTF-8)."""
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def one_line_error(err: str) -> str:
     lines = [x for x in err.splitlines() if x.strip()]
     assert len(lines) == 1, err
@@ -94,8 +100,7 @@ def test_write_baseline_keeps_the_entries_of_an_unreadable_input(
 def test_wrong_baselines_are_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, message: str
 ) -> None:
-    draft = tmp_path / "d.txt"
-    draft.write_text(BAD, encoding="utf-8")
+    draft = write(tmp_path / "d.txt", BAD)
     base = tmp_path / "baseline.json"
     base.write_bytes(content.encode("utf-8", errors="surrogateescape"))
     code, _, err = cli(capsys, "lint", str(draft), "--baseline", str(base))
@@ -111,8 +116,7 @@ def test_unwritable_output_is_found_before_the_work(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, target: str
 ) -> None:
     (tmp_path / "a-folder").mkdir()
-    draft = tmp_path / "d.txt"
-    draft.write_text(BAD, encoding="utf-8")
+    draft = write(tmp_path / "d.txt", BAD)
     import claimcheck.lint.engine as engine
 
     def no_work(*_a: object, **_k: object) -> None:
@@ -134,8 +138,7 @@ def test_unwritable_folder_is_found_before_the_work(tmp_path: Path, capsys: pyte
         folder.mkdir()
         folder.chmod(0o500)
         locked = folder / "out.json"
-    draft = tmp_path / "d.txt"
-    draft.write_text(BAD, encoding="utf-8")
+    draft = write(tmp_path / "d.txt", BAD)
     code, _, err = cli(capsys, "lint", str(draft), "-f", "json", "--output", str(locked))
     assert code == 2 and "cannot write" in one_line_error(err)
 
@@ -144,8 +147,7 @@ def test_output_replaces_atomically_and_keeps_permissions(tmp_path: Path, capsys
     from claimcheck.errors import InputError
     from claimcheck.outfile import write_atomic
 
-    out = tmp_path / "report.json"
-    out.write_text("old report", encoding="utf-8")
+    out = write(tmp_path / "report.json", "old report")
     out.chmod(0o640)
 
     def fails(tmp: Path) -> None:
@@ -167,8 +169,7 @@ def test_output_replaces_atomically_and_keeps_permissions(tmp_path: Path, capsys
 def test_an_interrupted_write_leaves_the_old_file(tmp_path: Path) -> None:
     from claimcheck.outfile import write_atomic
 
-    out = tmp_path / "baseline.json"
-    out.write_text("reviewed", encoding="utf-8")
+    out = write(tmp_path / "baseline.json", "reviewed")
 
     def interrupted(tmp: Path) -> None:
         tmp.write_text("trunc", encoding="utf-8")
@@ -183,8 +184,7 @@ def test_an_interrupted_write_leaves_the_old_file(tmp_path: Path) -> None:
 
 
 def test_max_size_is_refused_below_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    draft = tmp_path / "d.txt"
-    draft.write_text(GOOD, encoding="utf-8")
+    draft = write(tmp_path / "d.txt", GOOD)
     for value in ("-1", "0"):
         code, _, err = cli(capsys, "lint", str(draft), "--max-size", value)
         assert code == 2 and "--max-size" in err
@@ -193,11 +193,9 @@ def test_max_size_is_refused_below_one(tmp_path: Path, capsys: pytest.CaptureFix
 def test_max_size_applies_to_xml_and_pdf_prior_art_and_xml_descriptions(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    claims = tmp_path / "claims.txt"
-    claims.write_text(GOOD, encoding="utf-8")
+    claims = write(tmp_path / "claims.txt", GOOD)
     filler = "<p>" + "底板" * 300_000 + "</p>"
-    big_xml = tmp_path / "D1.xml"
-    big_xml.write_text(f'<?xml version="1.0"?><doc><description>{filler}</description></doc>', encoding="utf-8")
+    big_xml = write(tmp_path / "D1.xml", f'<?xml version="1.0"?><doc><description>{filler}</description></doc>')
     big_pdf = tmp_path / "D2.pdf"
     big_pdf.write_bytes(b"%PDF-1.4\n" + b"%" + b"x" * (2 * 1024 * 1024))
     for doc in (big_xml, big_pdf):
@@ -208,8 +206,7 @@ def test_max_size_applies_to_xml_and_pdf_prior_art_and_xml_descriptions(
 
 
 def test_match_claims_out_of_range_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    claims = tmp_path / "claims.txt"
-    claims.write_text(GOOD, encoding="utf-8")
+    claims = write(tmp_path / "claims.txt", GOOD)
     for selection, message in (
         ("1-999999999", "claim numbers run from 1 to 10,000"),
         ("0", "claim numbers run from 1 to 10,000"),
@@ -245,10 +242,8 @@ def test_match_claims_out_of_range_is_one_line(tmp_path: Path, capsys: pytest.Ca
 def test_wrongly_typed_configuration_names_key_value_and_expectation(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], toml: str, message: str
 ) -> None:
-    cfg = tmp_path / "claimcheck.toml"
-    cfg.write_text(toml, encoding="utf-8")
-    draft = tmp_path / "d.txt"
-    draft.write_text(GOOD, encoding="utf-8")
+    cfg = write(tmp_path / "claimcheck.toml", toml)
+    draft = write(tmp_path / "d.txt", GOOD)
     code, _, err = cli(capsys, "lint", str(draft), "--config", str(cfg))
     assert code == 2
     assert message in one_line_error(err)
@@ -259,18 +254,15 @@ def test_rule_options_of_the_wrong_type(tmp_path: Path, capsys: pytest.CaptureFi
 
     rule = next(r for r in ALL_RULES if any(isinstance(v, int) and not isinstance(v, bool) for v in r.options.values()))
     option = next(k for k, v in rule.options.items() if isinstance(v, int) and not isinstance(v, bool))
-    cfg = tmp_path / "claimcheck.toml"
-    cfg.write_text(f'[rules.{rule.name}]\n{option} = "many"\n', encoding="utf-8")
-    draft = tmp_path / "d.txt"
-    draft.write_text(GOOD, encoding="utf-8")
+    cfg = write(tmp_path / "claimcheck.toml", f'[rules.{rule.name}]\n{option} = "many"\n')
+    draft = write(tmp_path / "d.txt", GOOD)
     code, _, err = cli(capsys, "lint", str(draft), "--config", str(cfg))
     assert code == 2 and f'{option} = "many": expected a whole number' in one_line_error(err)
 
 
 def test_pyproject_with_a_tool_that_is_not_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "pyproject.toml").write_text("tool = 'x'\n", encoding="utf-8")
-    draft = tmp_path / "d.txt"
-    draft.write_text(GOOD, encoding="utf-8")
+    draft = write(tmp_path / "d.txt", GOOD)
     code, _, _ = cli(capsys, "lint", str(draft))
     assert code == 0
 
@@ -279,8 +271,7 @@ def test_pyproject_with_a_tool_that_is_not_a_table(tmp_path: Path, capsys: pytes
 def test_toml_that_is_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str) -> None:
     bad = tmp_path / "settings.toml"
     bad.write_bytes('lang = "zh"\n# 注释\n'.encode("gbk"))
-    draft = tmp_path / "d.txt"
-    draft.write_text(GOOD, encoding="utf-8")
+    draft = write(tmp_path / "d.txt", GOOD)
     command = "score" if option in ("--rubric", "--panel") else "lint"
     code, _, err = cli(capsys, command, str(draft), option, str(bad))
     assert code == 2
@@ -288,53 +279,43 @@ def test_toml_that_is_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 @pytest.mark.parametrize(
-    ("rubric", "message"),
+    ("option", "sheet", "message"),
     [
-        ("[criteria.problem]\nweight = -5", "[criteria.problem] weight = -5: expected a number of 0 or more"),
-        ("[criteria.problem]\nweight = 'ten'", "weight = 'ten': expected a number of 0 or more"),
-        ("[criteria.embodiments]\ntarget-embodiments = 0", "target-embodiments = 0: expected a whole number"),
-        ("[verdict]\nfile = 'high'", "[verdict] file = 'high': expected a score from 0 to 100"),
-        ("verdict = 3", "verdict = 3: expected a table [verdict]"),
-        ("[panel.market-demand]\ninverted = 'yes'", "inverted = 'yes': expected true or false"),
-        ("[panel.budget]\nweight = 3", "unknown panel field 'budget'"),
-        ("[criteria]\nproblem = 4", "[criteria.problem] = 4: expected a table with a weight"),
+        (
+            "--rubric",
+            "[criteria.problem]\nweight = -5",
+            "[criteria.problem] weight = -5: expected a number of 0 or more",
+        ),
+        ("--rubric", "[criteria.problem]\nweight = 'ten'", "weight = 'ten': expected a number of 0 or more"),
+        (
+            "--rubric",
+            "[criteria.embodiments]\ntarget-embodiments = 0",
+            "target-embodiments = 0: expected a whole number",
+        ),
+        ("--rubric", "[verdict]\nfile = 'high'", "[verdict] file = 'high': expected a score from 0 to 100"),
+        ("--rubric", "verdict = 3", "verdict = 3: expected a table [verdict]"),
+        ("--rubric", "[panel.market-demand]\ninverted = 'yes'", "inverted = 'yes': expected true or false"),
+        ("--rubric", "[panel.budget]\nweight = 3", "unknown panel field 'budget'"),
+        ("--rubric", "[criteria]\nproblem = 4", "[criteria.problem] = 4: expected a table with a weight"),
+        ("--panel", "budget = 3", "unknown panel field 'budget'"),
+        ("--panel", "market-demand = 'high'", "market-demand = 'high': expected a number from 1 to 5"),
+        ("--panel", "market-demand = true", "expected a number from 1 to 5"),
+        ("--panel", "market-demand = 9", "outside 1–5"),
     ],
 )
-def test_wrong_rubrics_are_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], rubric: str, message: str
+def test_wrong_rubrics_and_panel_sheets_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, sheet: str, message: str
 ) -> None:
-    path = tmp_path / "rubric.toml"
-    path.write_text(rubric, encoding="utf-8")
-    draft = tmp_path / "disclosure.txt"
-    draft.write_text("一、技术领域\n本发明涉及散热装置。\n", encoding="utf-8")
-    code, _, err = cli(capsys, "score", str(draft), "--rubric", str(path))
-    assert code == 2
-    assert message in one_line_error(err)
-
-
-@pytest.mark.parametrize(
-    ("sheet", "message"),
-    [
-        ("budget = 3", "unknown panel field 'budget'"),
-        ("market-demand = 'high'", "market-demand = 'high': expected a number from 1 to 5"),
-        ("market-demand = true", "expected a number from 1 to 5"),
-        ("market-demand = 9", "outside 1–5"),
-    ],
-)
-def test_wrong_panel_sheets_are_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], sheet: str, message: str
-) -> None:
-    path = tmp_path / "panel.toml"
-    path.write_text(sheet, encoding="utf-8")
-    draft = tmp_path / "disclosure.txt"
-    draft.write_text("一、技术领域\n本发明涉及散热装置。\n", encoding="utf-8")
-    code, _, err = cli(capsys, "score", str(draft), "--panel", str(path))
+    path = write(tmp_path / f"{option[2:]}.toml", sheet)
+    draft = write(tmp_path / "disclosure.txt", "一、技术领域\n本发明涉及散热装置。\n")
+    code, _, err = cli(capsys, "score", str(draft), option, str(path))
     assert code == 2 and message in one_line_error(err)
 
 
 def test_corpus_folder_empty_or_with_unreadable_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    draft = tmp_path / "disclosure.txt"
-    draft.write_text("一、技术领域\n本发明涉及散热装置。\n二、技术方案\n散热装置包括底板和风扇。\n", encoding="utf-8")
+    draft = write(
+        tmp_path / "disclosure.txt", "一、技术领域\n本发明涉及散热装置。\n二、技术方案\n散热装置包括底板和风扇。\n"
+    )
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "notes.bin").write_bytes(b"\x00")
