@@ -259,3 +259,26 @@ def test_serve_command_adds_users_and_reports_bad_databases(tmp_path: Path, monk
     config.write_text('[web]\ndatabase-url = "sqlite:///x.sqlite3"\nport = 1\n', encoding="utf-8")
     wrong = CliRunner().invoke(app, ["serve", "--config", str(config)])
     assert wrong.exit_code == 2 and "unknown key(s) in [web]: port" in wrong.stderr
+
+
+def test_prior_art_is_compared_from_its_stored_text_without_writing_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck.match import read_document
+    from claimcheck.match.documents import text_document
+    from claimcheck.web import service
+
+    text = "一种散热装置，包括底板和风扇。\n所述底板为铜制。\n\nThe fan is an axial fan.\n"
+    path = tmp_path / "D1.txt"
+    path.write_text(text, encoding="utf-8")
+    read = read_document(path, "D1")
+    made = text_document("D1", "D1.txt", text)
+    assert (made.text, made.passages, made.language) == (read.text, read.passages, read.language)
+
+    def no_write(*_a: object, **_k: object) -> None:
+        raise AssertionError("a file was written")
+
+    monkeypatch.setattr(Path, "write_text", no_write)
+    monkeypatch.setattr(Path, "write_bytes", no_write)
+    comparer = service._prior_comparer([("D1.txt", text)])
+    assert comparer is not None

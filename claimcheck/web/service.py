@@ -7,7 +7,6 @@ here: the chair sees every round, a member only the rounds they are on.
 from __future__ import annotations
 
 import json
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,21 +145,14 @@ def create_round(conn: Connection, user: User, name: str, member_ids: list[int])
 
 
 def _prior_comparer(prior: list[tuple[str, str]]) -> Any:
-    """A comparer on ``claimcheck.match`` over the round's prior-art documents (read back from their text)."""
+    """A comparer on ``claimcheck.match`` over the round's prior-art documents (made from their stored text in
+    memory: no file is written)."""
     if not prior:
         return None
-    from claimcheck.match import read_document
+    from claimcheck.match.documents import text_document
     from claimcheck.report.keypoint_match import match_comparer
 
-    with tempfile.TemporaryDirectory() as tmp:
-        docs = []
-        for i, (name, text) in enumerate(prior, start=1):
-            path = Path(tmp) / f"{i:03d}-{Path(name).stem[:80]}.txt"
-            path.write_text(text, encoding="utf-8")
-            d = read_document(path, f"D{i}")
-            d.path = name
-            docs.append(d)
-    return match_comparer(docs)
+    return match_comparer([text_document(f"D{i}", name, text) for i, (name, text) in enumerate(prior, start=1)])
 
 
 def assess(conn: Connection, document_id: int) -> None:
