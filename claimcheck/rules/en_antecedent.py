@@ -88,6 +88,10 @@ class EnglishAntecedentBasis(Rule):
         lex = ctx.lexicons
         ew = english_words(lex)
         shared = english_claims(cs, ctx)
+        # how far each claim and its chains support a reference, by the reference's words: parents are always
+        # earlier claims, so the answer for one claim does not depend on where the walk started
+        levels: dict[tuple[str, ...], dict[int, Basis]] = {}
+        bases_of: dict[int, list[Claim]] = {}
         for c in cs:
             if c.flat is None:
                 continue
@@ -102,7 +106,7 @@ class EnglishAntecedentBasis(Rule):
                     continue
                 if _NAMED.search(c.flat.text[ref.start : ref.end + 1]):
                     continue
-                level = self._level(cs, c, ref, idx, bases, shared)
+                level = self._level(cs, c, ref, idx, bases, shared, levels.setdefault(ref.words, {}), bases_of)
                 if level is Basis.LITERAL:
                     continue
                 reported.add(ref.key)
@@ -116,14 +120,20 @@ class EnglishAntecedentBasis(Rule):
         idx: int,
         bases: list[Claim],
         shared: EnglishClaims,
+        memo: dict[int, Basis],
+        bases_of: dict[int, list[Claim]],
     ) -> Basis:
-        """How the claim before phrase ``idx`` and every chain of ``bases`` support ``ref`` (the weakest chain)."""
-        memo: dict[int, Basis] = {}
+        """How the claim before phrase ``idx`` and every chain of ``bases`` support ``ref`` (the weakest chain).
+
+        ``memo`` holds what is known of the claims for a reference with the same words, ``bases_of`` each claim's
+        bases."""
 
         def through(p: Claim) -> Basis:
             if p.number not in memo:
                 memo[p.number] = Basis.NONE  # guards against cycles
-                parents = cs.parents(p) if p.refs else cs.basis_claims(p)
+                parents = bases_of.get(id(p))
+                if parents is None:
+                    parents = bases_of[id(p)] = cs.parents(p) if p.refs else cs.basis_claims(p)
                 inherited = _worst([through(q) for q in parents]) if parents else Basis.NONE
                 memo[p.number] = _best(shared.introductions(p).basis(ref), inherited)
             return memo[p.number]
