@@ -328,6 +328,35 @@ def test_corpus_folder_empty_or_with_unreadable_files(tmp_path: Path, capsys: py
     assert "D2.txt" in err and "skipped" in err and "D1.txt" not in err
 
 
+def test_score_reads_each_corpus_document_once_within_max_size(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimcheck.readers as readers
+    from claimcheck.disclose import read_corpus
+
+    draft = write(
+        tmp_path / "disclosure.txt", "一、技术领域\n本发明涉及散热装置。\n二、技术方案\n散热装置包括底板和风扇。\n"
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus / "D1.txt", "一种散热装置，包括底板和风扇。\n")
+    write(corpus / "D2.txt", "底板" * 300_000)  # 1.7 MB
+    reads: list[str] = []
+    real = readers.read_file_bytes
+
+    def counted(path: str | os.PathLike[str], max_bytes: int | None = readers.DEFAULT_MAX_BYTES) -> bytes:
+        reads.append(Path(path).name)
+        return real(path, max_bytes)
+
+    monkeypatch.setattr(readers, "read_file_bytes", counted)
+    code, _, err = cli(capsys, "score", str(draft), "--corpus", str(corpus), "--max-size", "1")
+    assert code == 0
+    assert "D2.txt: file is 1.7 MB, over the 1 MB limit" in err and "skipped" in err
+    assert reads.count("D1.txt") == 1 and reads.count("D2.txt") == 1
+    assert [name for name, _ in read_corpus(corpus, 1_048_576)] == ["D1.txt"]
+    assert [name for name, _ in read_corpus(corpus)] == ["D1.txt", "D2.txt"]
+
+
 # --- signals ---------------------------------------------------------------------------------------------------
 
 

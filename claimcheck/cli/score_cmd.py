@@ -54,10 +54,10 @@ def score(
 ) -> None:
     """Score invention disclosures (技术交底书评分) for a pre-filing review panel: score, verdict, requests."""
     from claimcheck.disclose import (
+        corpus_files,
         disclosure_files,
         load_panel,
         load_rubric,
-        read_corpus,
         read_disclosure,
         score_disclosure,
     )
@@ -76,24 +76,30 @@ def score(
     sheet = load_panel(panel) if panel is not None else None
     if pct:
         sheet = {**(sheet or {}), "pct": 1.0}
-    docs = read_corpus(corpus) if corpus is not None else None
+    prior = corpus_files(corpus) if corpus is not None else []
+    docs: list[tuple[str, str]] | None = None
     comparer = None
     if against or corpus is not None:
         from claimcheck.match import read_document
         from claimcheck.report.keypoint_match import match_comparer
 
-        prior = [p for p in sorted(corpus.rglob("*")) if p.is_file()] if corpus is not None else []
+        # each document read once, within --max-size: the comparer takes them all; the text measure takes the
+        # corpus's text and .docx files and the --against documents
         documents = []
-        for i, p in enumerate([*prior, *against], start=1):
+        docs = []
+        for i, (p, given) in enumerate([*((p, False) for p in prior), *((p, True) for p in against)], start=1):
             if p.suffix.lower() not in (".txt", ".md", ".docx", ".xml", ".pdf"):
                 continue
             try:
-                documents.append(read_document(p, f"D{i}", limit))
+                d = read_document(p, f"D{i}", limit)
             except InputError as e:
                 if p in against:
                     raise
                 typer.echo(f"claimcheck: warning: --corpus: {e} (skipped)", err=True)
-        docs = (docs or []) + [(Path(d.path).name, d.text) for d in documents if Path(d.path) in against]
+                continue
+            documents.append(d)
+            if given or p.suffix.lower() in (".txt", ".md", ".docx"):
+                docs.append((p.name, d.text))
         comparer = match_comparer(documents)
     reports = []
     errors = 0

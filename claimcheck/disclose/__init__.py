@@ -6,6 +6,7 @@ from claimcheck.disclose.risks import Risk, find_risks
 from claimcheck.disclose.score import (
     Gate,
     ScoreReport,
+    corpus_files,
     disclosure_files,
     load_panel,
     load_rubric,
@@ -25,6 +26,7 @@ __all__ = [
     "PriorArtResult",
     "Risk",
     "ScoreReport",
+    "corpus_files",
     "disclosure_files",
     "find_risks",
     "key_points",

@@ -21,6 +21,7 @@ from claimcheck.disclose.risks import BLOCKING, KIND_ZH, Risk, find_risks
 from claimcheck.disclose.sections import Disclosure, split_disclosure
 from claimcheck.errors import ConfigError, InputError
 from claimcheck.model import SourceText
+from claimcheck.readers import DEFAULT_MAX_BYTES
 from claimcheck.tomlfile import read_toml
 
 DEFAULT_RUBRIC = Path(__file__).with_name("rubric.toml")
@@ -326,19 +327,27 @@ def disclosure_files(paths: list[Path]) -> list[Path]:
 CORPUS_SUFFIXES = (".txt", ".md", ".docx", ".xml", ".pdf")
 
 
-def read_corpus(folder: Path) -> list[tuple[str, str]]:
-    """Documents of a prior-art folder (.txt, .md, .xml, .docx) as (name, text)."""
-    from claimcheck.readers import read_path
-
+def corpus_files(folder: Path) -> list[Path]:
+    """Every file of a prior-art folder, sorted (documents are numbered D1, D2 … in this order); a path that is not
+    a folder, or a folder without a document (``CORPUS_SUFFIXES``), is refused with one line."""
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder")
-    if not any(p.is_file() and p.suffix.lower() in CORPUS_SUFFIXES for p in folder.rglob("*")):
+    files = [p for p in sorted(folder.rglob("*")) if p.is_file()]
+    if not any(p.suffix.lower() in CORPUS_SUFFIXES for p in files):
         raise InputError(f"{folder}: no prior-art documents ({', '.join(CORPUS_SUFFIXES)}) in the --corpus folder")
+    return files
+
+
+def read_corpus(folder: Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> list[tuple[str, str]]:
+    """Documents of a prior-art folder (.txt, .md, .docx) as (name, text); a file over ``max_bytes`` (the
+    ``--max-size`` limit) or unreadable is skipped."""
+    from claimcheck.readers import read_path
+
     out = []
-    for p in sorted(folder.rglob("*")):
-        if p.is_file() and p.suffix.lower() in (".txt", ".md", ".docx"):
+    for p in corpus_files(folder):
+        if p.suffix.lower() in (".txt", ".md", ".docx"):
             try:
-                out.append((p.name, read_path(p).text))
+                out.append((p.name, read_path(p, max_bytes=max_bytes).text))
             except InputError:
                 continue
     return out
