@@ -258,3 +258,20 @@ def test_sample_runs_from_readme() -> None:
     assert "sample_claims/" in readme.split("\n\n")[1] or "sample_claims/" in readme[:800]
     r = run("lint", str(ROOT / "sample_claims" / "CN86105254A.txt"))
     assert r.returncode in (0, 1) and "claims" in r.stdout
+
+
+def test_parse_json_gives_all_preceding_claims_as_a_range_not_a_list() -> None:
+    from claimcheck.parse import parse_text
+    from claimcheck.report.parse_output import parse_json
+
+    text = "1. 一种夹具，包括底座。\n2. 根据权利要求1所述的夹具，其中底座为钢制。\n"
+    text += "3. 如前述权利要求中任一项所述的夹具，其中底座为钢制。\n"
+    doc = json.loads(parse_json(parse_text(text)))
+    one, two, three = doc["claims"]
+    assert (one["refs"], two["refs"], two["parents"], two["ancestors"]) == ([], [1], [1], [1])  # plain lists
+    assert three["refs"] == {"from": 1, "to": 2, "all_preceding": True}
+    assert three["parents"] == {"from": 1, "to": 2}
+    many = "1. 一种夹具，包括底座。\n" + "".join(f"{n}. 如前述权利要求中任一项所述的夹具。\n" for n in range(2, 400))
+    big = json.loads(parse_json(parse_text(many)))["claims"][-1]
+    assert big["parents"] == {"from": 1, "to": 398} and big["ancestors"] == {"from": 1, "to": 398}
+    assert len(parse_json(parse_text(many))) < 200 * 399  # no claim lists the numbers before it

@@ -6,14 +6,33 @@ import json
 from typing import Any
 
 from claimcheck.model import Claim, ClaimSet, Segment
+from claimcheck.model.claim import ClaimRange
 
 
 def _seg(s: Segment | None) -> str | None:
     return s.text if s is not None else None
 
 
+def _numbers(numbers: list[int], ranged: bool) -> list[int] | dict[str, int]:
+    """Claim numbers as a list, or, for a claim that refers to a range, a run of two or more as ``{"from", "to"}``
+    (a claim 10,000 that refers to all preceding claims does not list 9,999 numbers)."""
+    if ranged and len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return {"from": numbers[0], "to": numbers[-1]}
+    return numbers
+
+
+def _refs(c: Claim) -> list[int] | dict[str, Any]:
+    refs = c.refs
+    if not isinstance(refs, ClaimRange) or len(refs) < 2:
+        return list(dict.fromkeys(refs))
+    all_preceding = c.reference is not None and c.reference.all_preceding
+    return {"from": refs.start, "to": refs.stop - 1, "all_preceding": all_preceding}
+
+
 def claim_dict(cs: ClaimSet, c: Claim) -> dict[str, Any]:
-    """The JSON object of one claim."""
+    """The JSON object of one claim (``refs``, ``parents`` and ``ancestors`` of a claim that refers to a range of
+    claims are ``{"from", "to"}`` objects, see the README)."""
+    ranged = isinstance(c.refs, ClaimRange)
     return {
         "number": c.number,
         "kind": c.kind.value,
@@ -23,13 +42,13 @@ def claim_dict(cs: ClaimSet, c: Claim) -> dict[str, Any]:
         "characterizing": _seg(c.characterizing),
         "transition": _seg(c.transition),
         "transition_type": c.transition_type,
-        "refs": list(dict.fromkeys(c.refs)),
+        "refs": _refs(c),
         "ref_mode": c.ref_mode.value,
         "reference": _seg(c.reference.segment) if c.reference else None,
         "mentions": list(c.mentions),
-        "parents": [p.number for p in cs.parents(c)],
+        "parents": _numbers([p.number for p in cs.parents(c)], ranged),
         "roots": [r.number for r in cs.roots(c)],
-        "ancestors": sorted(a.number for a in cs.ancestors(c)),
+        "ancestors": _numbers(sorted(a.number for a in cs.ancestors(c)), ranged),
         "line": c.line,
         "column": c.column,
         "text": c.flat.text if c.flat is not None else c.text.strip(),
