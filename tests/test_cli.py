@@ -274,4 +274,4 @@ def test_parse_json_gives_all_preceding_claims_as_a_range_not_a_list() -> None:
     many = "1. 一种夹具，包括底座。\n" + "".join(f"{n}. 如前述权利要求中任一项所述的夹具。\n" for n in range(2, 400))
     big = json.loads(parse_json(parse_text(many)))["claims"][-1]
     assert big["parents"] == {"from": 1, "to": 398} and big["ancestors"] == {"from": 1, "to": 398}
-    assert len(parse_json(parse_text(many))) < 200 * 399  # no claim lists the numbers before it
+    assert len(parse_json(parse_text(many))) < 1000 * 399  # no claim lists the numbers before it (lists: 1.2 MB)
