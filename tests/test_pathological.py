@@ -190,3 +190,15 @@ def test_a_chain_of_claims_each_with_a_new_unsupported_term(count_reads: Counter
     assert [d.claim for d in found] == list(range(2, n + 1))
     assert "… (1499)" in found[-1].message_en
     assert count_reads["read"] <= 10
+
+
+def test_a_chain_of_english_claims_each_with_a_new_unsupported_term() -> None:
+    # the walk down the chain has no recursion, and skips the claims whose chains introduce no head of the reference
+    n = 1_500
+    lines = ["1. A clamp comprising a base."]
+    lines += [f"{i}. The clamp of claim {i - 1}, wherein the part{i} is fixed to the base." for i in range(2, n + 1)]
+    found = lint("\n".join(lines), "en-antecedent-basis")
+    assert [d.claim for d in found] == list(range(2, n + 1))
+    assert found[-1].message_en.endswith(
+        "claims 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, … (1499) it depends on"
+    )

@@ -543,6 +543,11 @@ class Introductions:
                 by_head.setdefault(sing(p.words[-1]), []).append((pos, [sing(w) for w in mods], mods))
         self._by_head = by_head
 
+    @property
+    def heads(self) -> list[str]:
+        """The heads (singular) of the phrases: no other head gives :meth:`basis` anything but NONE."""
+        return list(self._by_head)
+
     def basis(self, ref: Phrase, stop: int | None = None) -> Basis:
         """How the phrases before position ``stop`` (all when None) support ``ref``."""
         distinguishing = self._ew.distinguishing

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.analysis.english import Basis, Phrase, basis, english_words, phrases, singular, suggestion
+from claimcheck.analysis.lineage import Lineage
 from claimcheck.lexicon import Lexicons
 from claimcheck.model import Claim, ClaimSet
 from claimcheck.model.diagnostic import Diagnostic, Fix, Severity
@@ -28,6 +29,18 @@ def _misspelt(term: str, near: str) -> bool:
         return False
     diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(diff) == 1 and difflib.SequenceMatcher(None, *diff[0]).ratio() >= 0.75
+
+
+_PRUNE = 64  # claims: a longer claim set prunes its walks to the claims that introduce a head of the reference
+_LONG = 64  # claims looked in: beyond this many, a suggestion comes from the latest ones
+_LISTED = 30  # a message names at most this many claims; a longer list gives its first twenty and its count
+
+
+def _listed(numbers: list[int], count: int, sep: str) -> str:
+    """Claim numbers (the first of ``count``) joined by ``sep``; a long list shortened to twenty and its count."""
+    if count <= _LISTED:
+        return sep.join(map(str, numbers))
+    return sep.join(map(str, numbers[:20])) + f"{sep}… ({count})"
 
 
 _ORDER = {Basis.NONE: 0, Basis.CONFLICT: 1, Basis.HEAD: 2, Basis.LITERAL: 3}
@@ -92,6 +105,23 @@ class EnglishAntecedentBasis(Rule):
         # earlier claims, so the answer for one claim does not depend on where the walk started
         levels: dict[tuple[str, ...], dict[int, Basis]] = {}
         bases_of: dict[int, list[Claim]] = {}
+
+        def bases_of_claim(p: Claim) -> list[Claim]:
+            found = bases_of.get(id(p))
+            if found is None:
+                found = bases_of[id(p)] = cs.parents(p) if p.refs else cs.basis_claims(p)
+            return found
+
+        lineage = Lineage(cs)  # closures through parents: the claims a finding names
+        reach = Lineage(cs, bases_of_claim)  # closures through the claims a claim builds on: the walks
+        heads_of: dict[str, int] | None = None
+        if len(reach.claims) > _PRUNE:
+            # a long claim set: the claims (a bit set) that introduce each head, so that a walk skips every claim
+            # whose closure introduces no head of the reference (its answer is NONE)
+            heads_of = {}
+            for i, q in enumerate(reach.claims):
+                for h in shared.introductions(q).heads:
+                    heads_of[h] = heads_of.get(h, 0) | 1 << i
         for c in cs:
             if c.flat is None:
                 continue
@@ -106,36 +136,56 @@ class EnglishAntecedentBasis(Rule):
                     continue
                 if _NAMED.search(c.flat.text[ref.start : ref.end + 1]):
                     continue
-                level = self._level(cs, c, ref, idx, bases, shared, levels.setdefault(ref.words, {}), bases_of)
+                heads = None
+                if heads_of is not None:
+                    heads = 0
+                    for w in ref.words:
+                        heads |= heads_of.get(shared.memo.singular(w), 0)
+                level = self._level(
+                    c, ref, idx, bases, shared, levels.setdefault(ref.words, {}), bases_of_claim, reach, heads
+                )
                 if level is Basis.LITERAL:
                     continue
                 reported.add(ref.key)
-                yield self._finding(cs, c, ref, level, own, idx, bases, shared.phrases, lex)
+                yield self._finding(cs, c, ref, level, own, idx, bases, shared.phrases, lex, lineage)
 
     def _level(
         self,
-        cs: ClaimSet,
         c: Claim,
         ref: Phrase,
         idx: int,
         bases: list[Claim],
         shared: EnglishClaims,
         memo: dict[int, Basis],
-        bases_of: dict[int, list[Claim]],
+        bases_of: Callable[[Claim], list[Claim]],
+        reach: Lineage,
+        heads: int | None,
     ) -> Basis:
         """How the claim before phrase ``idx`` and every chain of ``bases`` support ``ref`` (the weakest chain).
 
-        ``memo`` holds what is known of the claims for a reference with the same words, ``bases_of`` each claim's
-        bases."""
+        ``memo`` holds what is known of the claims for a reference with the same words; ``heads``, when given,
+        the claims (a bit set of ``reach``) that introduce a head of the reference."""
 
         def through(p: Claim) -> Basis:
-            if p.number not in memo:
-                memo[p.number] = Basis.NONE  # guards against cycles
-                parents = bases_of.get(id(p))
-                if parents is None:
-                    parents = bases_of[id(p)] = cs.parents(p) if p.refs else cs.basis_claims(p)
-                inherited = _worst([through(q) for q in parents]) if parents else Basis.NONE
-                memo[p.number] = _best(shared.introductions(p).basis(ref), inherited)
+            # the claims a claim builds on are earlier claims: walk the missing ones first, without recursion
+            stack = [p]
+            while stack:
+                q = stack[-1]
+                if q.number in memo:
+                    stack.pop()
+                    continue
+                if heads is not None and not reach.mask(q) & heads:
+                    memo[q.number] = Basis.NONE  # no claim it builds on introduces a head of the reference
+                    stack.pop()
+                    continue
+                parents = bases_of(q)
+                missing = [r for r in parents if r.number not in memo]
+                if missing:
+                    stack.extend(missing)
+                    continue
+                inherited = _worst([memo[r.number] for r in parents]) if parents else Basis.NONE
+                memo[q.number] = _best(shared.introductions(q).basis(ref), inherited)
+                stack.pop()
             return memo[p.number]
 
         inherited = _worst([through(p) for p in bases]) if bases else Basis.NONE
@@ -152,18 +202,24 @@ class EnglishAntecedentBasis(Rule):
         bases: list[Claim],
         of: Callable[[Claim], list[Phrase]],
         lex: Lexicons,
+        lineage: Lineage,
     ) -> Diagnostic:
         words = english_words(lex)
         assert c.flat is not None
         span = c.flat.span(ref.start, ref.end)
-        chain = sorted({a.number for b in bases for a in [b, *cs.ancestors(b)]})
-        where_zh = f"权利要求{c.number}" + (f"及其引用的权利要求{'、'.join(map(str, chain))}" if chain else "")
+        closure = lineage.union(bases)
+        chain, count = lineage.first_numbers(closure, _LISTED + 1)
+        where_zh = f"权利要求{c.number}" + (f"及其引用的权利要求{_listed(chain, count, '、')}" if count else "")
         where_en = f"claim {c.number}" + (
-            f" or in claim{'s' if len(chain) > 1 else ''} {', '.join(map(str, chain))} it depends on" if chain else ""
+            f" or in claim{'s' if count > 1 else ''} {_listed(chain, count, ', ')} it depends on" if count else ""
         )
-        intros = [p for p in own[:idx] if not p.referring] + [
-            p for b in bases for a in [b, *cs.ancestors(b)] for p in of(a) if not p.referring
-        ]
+        # the introductions a suggestion is taken from: beyond _LONG claims looked in, those of the latest _LONG
+        looked_in = (
+            [a for b in bases for a in [b, *cs.ancestors(b)]]
+            if closure.bit_count() <= _LONG
+            else lineage.last_members(closure, _LONG)
+        )
+        intros = [p for p in own[:idx] if not p.referring] + [p for a in looked_in for p in of(a) if not p.referring]
         later = basis(ref, [p for p in own[idx + 1 :] if not p.referring], lex) is Basis.LITERAL
         term = ref.text
         info = Severity.INFO
