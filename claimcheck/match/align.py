@@ -23,7 +23,7 @@ import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -488,7 +488,7 @@ class Index:
         return Match(document.label, document.passages[i], sims[i], 0.0, 0.0, 0.0, verdict, embedding=sims[i])
 
 
-@cache
+@lru_cache(maxsize=4096)  # one pattern per word sequence: bounded, so a long-running server does not grow
 def _gap_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     body = r"(?: \S+){0,2} ".join(re.escape(w) for w in words)
     return re.compile(r" " + body + r" ")
