@@ -102,8 +102,8 @@ def test_segmentation_is_loaded_only_when_a_trigger_matched() -> None:
         "from claimcheck.analysis.wording import unclear_wording\n"
         "from claimcheck.lexicon import Lexicons\n"
         "assert unclear_wording('一种夹具，包括底座和设置在所述底座上的压板。', Lexicons.default()) == []\n"
-        "assert 'rjieba' not in sys.modules\n"
+        "assert 'rjieba.rjieba' not in sys.modules\n"
         "assert unclear_wording('所述底座优选为钢制。', Lexicons.default())\n"
-        "assert 'rjieba' in sys.modules\n"
+        "assert 'rjieba.rjieba' in sys.modules and 'rjieba' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -11,8 +11,8 @@ Two readings of a term, cheapest first:
   noun phrase at its start: nouns and the modifiers that stand before a noun, up to a verb, a
   preposition, a function word, a locative (内 / 上 / 之间…), punctuation or a reference sign.  It is
   used only where the literal reading is ambiguous (an introduced prefix followed by an unknown
-  word: 所述检测盲隙 after the verb 检测) and for the whole-application checks, so rjieba (slow to
-  load) is imported lazily.
+  word: 所述检测盲隙 after the verb 检测) and for the whole-application checks; the dictionary is
+  loaded only as far as the text needs it (:mod:`claimcheck.segment`).
 
 Part/whole relations are judged on terms and their heads, not on substrings: 所述壳体顶部 and
 所述壳体内 need only 壳体; 所述检测盲隙 needs 检测盲隙; 被驱动装置 is no introduction of 驱动装置.
@@ -390,10 +390,10 @@ def _noun_suffix(rest: str, w: Words) -> bool:
 
 
 def tag(text: str) -> list[tuple[str, str]]:
-    """Words of ``text`` with their part-of-speech tags (rjieba, imported on first use)."""
-    import rjieba
+    """Words of ``text`` with their part-of-speech tags (jieba's, loaded on first use)."""
+    from claimcheck.segment import segmenter
 
-    return [(str(a), str(b)) for a, b in rjieba.tag(text)]
+    return segmenter().tag(text)
 
 
 def _is_noun(tok: tuple[str, str], nxt: tuple[str, str] | None, w: Words) -> bool:
@@ -526,9 +526,9 @@ def _last_is_noun(text: str, k: int) -> bool:
 
 def _verb(tok: tuple[str, str] | None) -> bool:
     """Whether a tagged word is a verb of the dictionary (not a word the segmenter guessed: 三防布)."""
-    import rjieba
+    from claimcheck.segment import segmenter
 
-    return tok is not None and tok[1] in _VERB_TAGS and bool(rjieba.has_word(tok[0]))
+    return tok is not None and tok[1] in _VERB_TAGS and segmenter().has_word(tok[0])
 
 
 def _word_ends_at(text: str, k: int) -> bool:

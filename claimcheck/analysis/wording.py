@@ -119,12 +119,12 @@ class _Words:
         """Start and end offsets (in the whole text) of the words of the clause holding ``i``."""
         a, b = clause_bounds(self.text, i, self.seps)
         if a not in self.clauses:
-            import rjieba
+            from claimcheck.segment import segmenter
 
             starts: set[int] = set()
             ends: set[int] = set()
             pos = a
-            for word in rjieba.cut(self.text[a:b]):
+            for word in segmenter().cut(self.text[a:b]):
                 starts.add(pos)
                 pos += len(word)
                 ends.add(pos)
@@ -139,17 +139,18 @@ class _Words:
         配比|如下 (组分配比如下 is cut 分配|比如|下 by the segmenter) and 提高|温度 hold no 比如 and no 高温.
         A word beginning at ``joined`` (where another hit begins: 高温高压) does not count.
         """
-        import rjieba
+        from claimcheck.segment import segmenter
 
+        has_word = segmenter().has_word
         t = self.text
         a, b = clause_bounds(t, s, self.seps)
         for i in range(max(a, s - 3), s):
             if i in joined:
                 continue
             for j in range(s + 1, e + 1):
-                if not rjieba.has_word(t[i:j]):
+                if not has_word(t[i:j]):
                     continue
-                if j == e or any(rjieba.has_word(t[j:k]) for k in range(max(e, j + 2), min(b, j + 4) + 1)):
+                if j == e or any(has_word(t[j:k]) for k in range(max(e, j + 2), min(b, j + 4) + 1)):
                     return True
         return False
 

@@ -18,10 +18,10 @@ def word_bounds(text: str) -> set[int]:
     """Offsets of ``text`` where a word starts or ends (0 and ``len(text)`` included)."""
     if not re.search(r"[\u4e00-\u9fff]", text):
         return {0, len(text), *(m.start() for m in re.finditer(r"\b", text))}
-    import rjieba
+    from claimcheck.segment import segmenter
 
     out = {0, len(text)}
-    for _word, a, b in rjieba.tokenize(text):
+    for _word, a, b in segmenter().tokenize(text):
         out.add(a)
         out.add(b)
     return out

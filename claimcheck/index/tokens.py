@@ -55,11 +55,11 @@ def index_tokens(text: str, syn: dict[str, str] | None = None) -> list[str]:
     stop = index_stop_words()
     if not _HAS_CJK.search(text):
         return [syn.get(w, w) for w in _latin(text) if w not in stop]
-    import rjieba
+    from claimcheck.segment import segmenter
 
     out = []
     cjk = _CJK.fullmatch
-    for w in rjieba.cut(text):
+    for w in segmenter().cut(text):
         if cjk(w):
             if w not in stop:
                 out.append(syn.get(w, w))

@@ -86,9 +86,9 @@ def tokens(text: str) -> list[str]:
     """Word tokens of a text, synonyms folded, stop words and punctuation dropped."""
     syn = _synonyms()
     if re.search(r"[\u4e00-\u9fff]", text):
-        import rjieba
+        from claimcheck.segment import segmenter
 
-        words = rjieba.cut(plain(text))
+        words = segmenter().cut(plain(text))
     else:
         words = re.findall(r"[A-Za-z][A-Za-z\-]+|[0-9]+", text.lower())
         words = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]

@@ -101,10 +101,10 @@ def english_stems(text: str) -> str:
 
 
 def _words_zh(text: str) -> list[tuple[str, str]]:
-    """Words and their part-of-speech tags (rjieba, jieba's dictionary)."""
-    import rjieba
+    """Words and their part-of-speech tags (jieba's dictionary)."""
+    from claimcheck.segment import segmenter
 
-    return [(w, tag) for w, tag in rjieba.tag(text) if w.strip()]
+    return [(w, tag) for w, tag in segmenter().tag(text) if w.strip()]
 
 
 def _split_words(words: list[str], vocab: Vocabulary) -> list[str]:

@@ -37,8 +37,9 @@ class Alignment:
 def _candidates(text: str, head: str, longest: int) -> dict[str, list[int]]:
     """Names ending in ``head`` in ``text`` and where they occur: whole words only (驱动电机 gives 驱动电机 and
     电机, never 动电机), with at most ``longest`` characters before the head."""
-    import rjieba
+    from claimcheck.segment import segmenter
 
+    cut = segmenter().cut
     out: dict[str, list[int]] = {}
     for m in re.finditer(re.escape(head), text):
         i = m.start()
@@ -50,7 +51,7 @@ def _candidates(text: str, head: str, longest: int) -> dict[str, list[int]]:
         window = text[j : i + len(head)]
         ends = 0
         starts = []
-        for w in rjieba.cut(window):
+        for w in cut(window):
             starts.append(ends)
             ends += len(w)
         for s in starts:
