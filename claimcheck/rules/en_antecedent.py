@@ -46,12 +46,20 @@ def _listed(numbers: list[int], count: int, sep: str) -> str:
 _ORDER = {Basis.NONE: 0, Basis.CONFLICT: 1, Basis.HEAD: 2, Basis.LITERAL: 3}
 
 
-def _best(*levels: Basis) -> Basis:
-    return max(levels, key=lambda b: _ORDER[b], default=Basis.NONE)
+def _best(a: Basis, b: Basis) -> Basis:
+    """The stronger of two levels (the first on a tie)."""
+    return a if _ORDER[a] >= _ORDER[b] else b
 
 
 def _worst(levels: list[Basis]) -> Basis:
-    return min(levels, key=lambda b: _ORDER[b], default=Basis.NONE)
+    """The weakest of the levels (NONE for none)."""
+    if not levels:
+        return Basis.NONE
+    out = levels[0]
+    for b in levels[1:]:
+        if _ORDER[b] < _ORDER[out]:
+            out = b
+    return out
 
 
 def claim_phrases(c: Claim, lex: Lexicons) -> list[Phrase]:
@@ -166,30 +174,42 @@ class EnglishAntecedentBasis(Rule):
         ``memo`` holds what is known of the claims for a reference with the same words; ``heads``, when given,
         the claims (a bit set of ``reach``) that introduce a head of the reference."""
 
+        own: dict[int, Basis] = {}  # what a claim's own phrases give, while its parents are walked
+
         def through(p: Claim) -> Basis:
-            # the claims a claim builds on are earlier claims: walk the missing ones first, without recursion
+            # the claims a claim builds on are earlier claims: walk the missing ones first, without recursion; a
+            # claim that introduces the reference literally needs no walk (nothing beats LITERAL)
             stack = [p]
             while stack:
                 q = stack[-1]
-                if q.number in memo:
+                n = q.number
+                if n in memo:
                     stack.pop()
                     continue
                 if heads is not None and not reach.mask(q) & heads:
-                    memo[q.number] = Basis.NONE  # no claim it builds on introduces a head of the reference
+                    memo[n] = Basis.NONE  # no claim it builds on introduces a head of the reference
                     stack.pop()
                     continue
+                here = own.get(n)
+                if here is None:
+                    here = own[n] = shared.introductions(q).basis(ref)
+                    if here is Basis.LITERAL:
+                        memo[n] = here
+                        stack.pop()
+                        continue
                 parents = bases_of(q)
                 missing = [r for r in parents if r.number not in memo]
                 if missing:
                     stack.extend(missing)
                     continue
-                inherited = _worst([memo[r.number] for r in parents]) if parents else Basis.NONE
-                memo[q.number] = _best(shared.introductions(q).basis(ref), inherited)
+                memo[n] = _best(here, _worst([memo[r.number] for r in parents]))
                 stack.pop()
             return memo[p.number]
 
-        inherited = _worst([through(p) for p in bases]) if bases else Basis.NONE
-        return _best(shared.introductions(c).basis(ref, idx), inherited)
+        here = shared.introductions(c).basis(ref, idx)
+        if here is Basis.LITERAL or not bases:
+            return here
+        return _best(here, _worst([through(p) for p in bases]))
 
     def _finding(
         self,
