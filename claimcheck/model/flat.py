@@ -40,10 +40,16 @@ class FlatText:
         j = max(i, min(j, n))
         if i == n:
             return Span(self.end, self.end)
+        starts, sources = self.starts, self.sources
+        k = bisect.bisect_right(starts, i) - 1
+        at = sources[k] + (i - starts[k])
         if j == i:
-            at = self.source(i)
             return Span(at, at)
-        return Span(self.source(i), self.source(j - 1) + 1)
+        j -= 1
+        if k + 1 == len(starts) or j < starts[k + 1]:  # the same run (most spans lie within one line)
+            return Span(at, sources[k] + (j - starts[k]) + 1)
+        k = bisect.bisect_right(starts, j) - 1
+        return Span(at, sources[k] + (j - starts[k]) + 1)
 
     def index(self, offset: int) -> int:
         """The flat index of the first character at or after source ``offset`` (``len(text)`` if none)."""

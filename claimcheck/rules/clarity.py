@@ -122,7 +122,11 @@ class DescriptionReference(Rule):
                 )
 
 
-_FILLER = re.compile(r"所述的|所述|上述|该|一种|一个|的|\b(?:the|a|an|said|of)\b", re.I)
+# led by a lookahead on the first characters of the alternatives (same flags, so the same matches, sooner)
+_FILLER = re.compile(r"(?=[所上该一的taso])(?:所述的|所述|上述|该|一种|一个|的|\b(?:the|a|an|said|of)\b)", re.I)
+_SIGN_IN = re.compile(r"[（(][0-9a-zA-Z,，、 ]+[）)]")
+_PUNCT = re.compile(r"[\s，,。.；;：:、]")
+_LEADER = re.compile(r"(?:其中|并且|还|进一步地?)+")
 
 
 def _essence(cs: ClaimSet, c: Claim) -> str:
@@ -138,10 +142,10 @@ def _essence(cs: ClaimSet, c: Claim) -> str:
         start = c.reference.segment.span.end
         i = c.flat.index(start)
         t = t[i:]
-    t = re.sub(r"[（(][0-9a-zA-Z,，、 ]+[）)]", "", t)
+    t = _SIGN_IN.sub("", t)
     t = t.replace("设备", "装置").replace("工艺", "方法")
     t = _FILLER.sub("", t)
-    return re.sub(r"[\s，,。.；;：:、]", "", t).lower()
+    return _PUNCT.sub("", t).lower()
 
 
 class DuplicateClaim(Rule):
@@ -292,8 +296,9 @@ class DuplicateClaim(Rule):
 def _fold(text: str) -> str:
     """A feature's wording with filler, punctuation and a leading 还 / 进一步 / 其中 folded away."""
     t = _FILLER.sub("", text.replace("设备", "装置").replace("工艺", "方法"))
-    t = re.sub(r"[\s，,。.；;：:、]", "", t).lower()
-    return re.sub(r"^(?:其中|并且|还|进一步地?)+", "", t)
+    t = _PUNCT.sub("", t).lower()
+    m = _LEADER.match(t)
+    return t[m.end() :] if m else t
 
 
 def _before(a: Claim, b: Claim) -> bool:
