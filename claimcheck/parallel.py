@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -33,6 +35,8 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int = 1, window:
     if jobs <= 1:
         yield from map(fn, items)
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing is loaded only when processes are started
+
     window = window or 4 * jobs
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[Future[R]] = deque()

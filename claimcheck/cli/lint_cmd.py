@@ -103,7 +103,6 @@ def lint(
     import sys
 
     from claimcheck.errors import InputError
-    from claimcheck.lint import baseline as bl
     from claimcheck.lint.config import ConfigResolver
     from claimcheck.lint.engine import Report, expand_paths, lint_paths
     from claimcheck.lint.files import check_inputs
@@ -125,10 +124,10 @@ def lint(
     if not files:
         raise InputError("no claim files found in " + ", ".join(str(p) for p in paths))
     check_inputs(files, description, abstract, format.value, output)
-    from claimcheck.outfile import check_writable
-
     for option, target in (("--output", output), ("--write-baseline", write_baseline)):
         if target is not None:
+            from claimcheck.outfile import check_writable
+
             check_writable(target, option)
     from claimcheck.cli.lint_batch import run_batch, streams
 
@@ -189,6 +188,8 @@ def lint(
         if progress is not None:
             progress.stop()
     first_cfg = config_for(files[0])
+    if write_baseline is not None or baseline is not None:
+        from claimcheck.lint import baseline as bl
     if write_baseline is not None:
         n = bl.write_baseline(write_baseline, results)
         typer.echo(f"claimcheck: recorded {n} finding(s) in {write_baseline}", err=True)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claimcheck.cli.options import FileArg, LangOpt, MaxSizeOpt, TextOrJson, megabytes
-from claimcheck.model import ClaimSet
+
+if TYPE_CHECKING:
+    from claimcheck.model import ClaimSet
 
 
 class TreeFormat(enum.StrEnum):

@@ -6,7 +6,6 @@ locations are computed from the source once, here, never by rules.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -92,6 +91,8 @@ def summary(report: Report) -> dict[str, Any]:
 
 def render_json(report: Report, lang: str = "both") -> str:
     """One JSON object with every file and finding."""
+    import json
+
     files = []
     for f in report.files:
         entry: dict[str, Any] = {
@@ -128,6 +129,8 @@ def render_json(report: Report, lang: str = "both") -> str:
 
 def render_sarif(report: Report, lang: str = "both") -> str:
     """SARIF 2.1.0 for code-review tools."""
+    import json
+
     from claimcheck.rules import ALL_RULES
 
     rules = [

@@ -8,7 +8,6 @@ arrive, then the summary. The result is the output of the one-report formatters,
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -23,17 +22,23 @@ STREAM_FORMATS = ("text", "json", "jsonl", "github")
 
 def file_entry(result: FileResult, lang: str) -> dict[str, Any]:
     """The file's object of the JSON report."""
+    import json
+
     entry: dict[str, Any] = json.loads(render_json(Report([result]), lang))["files"][0]
     return entry
 
 
 def file_jsonl(result: FileResult, lang: str) -> str:
     """One line of JSON Lines: the file's object of the JSON report."""
+    import json
+
     return json.dumps(file_entry(result, lang), ensure_ascii=False, separators=(",", ":"))
 
 
 def file_json(result: FileResult, lang: str) -> str:
     """The file's object as it is laid out inside the JSON report (indented by two levels)."""
+    import json
+
     return _indent(json.dumps(file_entry(result, lang), ensure_ascii=False, indent=2), 4)
 
 
@@ -124,6 +129,8 @@ def write_stream(
         if on_file is not None:
             on_file(o)
     s = totals.summary()
+    if fmt in ("json", "jsonl"):
+        import json
     if fmt == "json":
         out.write(("]" if first else "\n  ]") + ',\n  "summary": ')
         out.write(_indent(json.dumps(s, ensure_ascii=False, indent=2), 2)[2:] + "\n}\n")
