@@ -30,12 +30,36 @@ def _word_pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?i){ahead}(?<![\w-])(?:{_alternation(words)})(?![\w-])")
 
 
+_RUN = re.compile(r"[a-z0-9]+")
+_Needs = tuple[frozenset[str], ...] | None
+
+
+def _needs(words: list[str]) -> _Needs:
+    """For each word, the runs of letters and digits a text must hold for :func:`_word_pattern` to find it there.
+
+    In an ASCII text a match of a word holds each run of the word (lower case) as a whole run of the text: the
+    word's runs end at its non-alphanumeric characters and the pattern lets no letter or digit follow it. None
+    (always search) when a word is not ASCII: case folding may then match characters the runs do not show.
+    """
+    if not all(w.isascii() for w in words):
+        return None
+    return tuple(dict.fromkeys(frozenset(_RUN.findall(w.lower())) for w in words))
+
+
+def _may_hold(needs: _Needs, runs: frozenset[str] | None) -> bool:
+    """Whether a text whose runs are ``runs`` (None: not ASCII) may hold a word of ``needs``."""
+    return needs is None or runs is None or any(n <= runs for n in needs)
+
+
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     exemplary: re.Pattern[str]
     approximation: re.Pattern[str]
     relative: re.Pattern[str]
     settled: frozenset[str]
+    exemplary_needs: _Needs
+    approximation_needs: _Needs
+    relative_needs: _Needs
 
 
 def _patterns(lex: Lexicons) -> _Patterns:
@@ -48,11 +72,15 @@ def _patterns(lex: Lexicons) -> _Patterns:
             _word_pattern(ap),
             _word_pattern(rel),
             frozenset(" ".join(w.lower().split()) for w in lx.words("english", "unclear", "settled")),
+            _needs(ex),
+            _needs(ap),
+            _needs(rel),
         )
 
     return lex.table("english-unclear", build)
 
 
+_AND_OR = re.compile(r"\band/or\b")
 _NUMBER_AFTER = re.compile(r"\s*(?:[-+±~]?\s*\d|the\s+same|equal|identical|parallel|perpendicular|constant|uniform)")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 _GRADED_NOUN = re.compile(
@@ -125,7 +153,9 @@ class EnglishUnclearTerm(Rule):
             if c.flat is None:
                 continue
             text = c.flat.text
-            for m in pats.exemplary.finditer(text):
+            # the runs of letters and digits of an ASCII text: a pattern none of whose words they hold is not run
+            runs = frozenset(_RUN.findall(text.lower())) if text.isascii() else None
+            for m in pats.exemplary.finditer(text) if _may_hold(pats.exemplary_needs, runs) else ():
                 word = m.group()
                 if word.lower() == "optionally" and re.match(r"\s+substituted", text[m.end() :]):
                     continue
@@ -141,7 +171,7 @@ class EnglishUnclearTerm(Rule):
                     ),
                     severity=Severity.INFO if optional else None,
                 )
-            for m in pats.approximation.finditer(text):
+            for m in pats.approximation.finditer(text) if _may_hold(pats.approximation_needs, runs) else ():
                 word = m.group().lower()
                 if word in ("about", "around") and not _NUMBER_AFTER.match(text, m.end()):
                     continue
@@ -154,7 +184,7 @@ class EnglishUnclearTerm(Rule):
                     en=f"approximation '{m.group()}': check that the description or the art gives its tolerance",
                     severity=Severity.INFO,
                 )
-            for m in pats.relative.finditer(text):
+            for m in pats.relative.finditer(text) if _may_hold(pats.relative_needs, runs) else ():
                 word = m.group().lower()
                 nxt = _NEXT_WORD.match(text, m.end())
                 following = nxt.group(1).lower() if nxt else ""
@@ -172,7 +202,7 @@ class EnglishUnclearTerm(Rule):
                     fix=Fix("写明具体数值或范围", "state a value or range"),
                     severity=Severity.WARNING if graded else Severity.INFO,
                 )
-            for m in re.finditer(r"\band/or\b", text):
+            for m in _AND_OR.finditer(text) if "and/or" in text else ():
                 yield self.report(
                     c,
                     c.flat.span(m.start(), m.end()),
@@ -192,6 +222,22 @@ _DESC_REF = re.compile(
     r"|(?:see|cf\.?)\s+fig(?:ure)?s?\b\.?\s*\d+"
     r"|(?:according\s+to|in\s+accordance\s+with)\s+(?:fig(?:ure)?s?\b\.?\s*\d+|table\s+\d+|example\s+\d+))"
 )
+
+# what every match of _DESC_REF holds (keep in step with it): a verb of showing with an object or after
+# "substantially" / "herein", "see" or "cf" with "fig", "accord" with an object
+_SHOWN = ("shown", "illustrated", "depicted", "described", "represented", "seen", "disclosed", "forth")
+_OBJECTS = ("fig", "drawing", "description", "specification", "example", "table")
+
+
+def _may_refer(text: str) -> bool:
+    """Whether ``text`` may hold a match of ``_DESC_REF`` (always, for a text that is not ASCII)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    objects = any(o in low for o in _OBJECTS)
+    if any(v in low for v in _SHOWN) and (objects or "substantially" in low or "herein" in low):
+        return True
+    return ("accord" in low and objects) or ("fig" in low and ("see" in low or "cf" in low))
 
 
 class EnglishDescriptionReference(Rule):
@@ -232,7 +278,7 @@ class EnglishDescriptionReference(Rule):
         for c in cs:
             if c.flat is None:
                 continue
-            for m in _DESC_REF.finditer(c.flat.text):
+            for m in _DESC_REF.finditer(c.flat.text) if _may_refer(c.flat.text) else ():
                 yield self.report(
                     c,
                     c.flat.span(m.start(), m.end()),
