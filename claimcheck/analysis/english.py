@@ -20,6 +20,7 @@ import enum
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from types import MappingProxyType
 
 from claimcheck.lexicon import Lexicons
@@ -420,6 +421,7 @@ _ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?")
 _Tokens = tuple[list[str], list[int], list[int], list[_Token], dict[int, str]]
 # where _clean may change the tokens: a bracket, or a token "one" (a word token is ASCII)
 _EVENT = re.compile(r"[(\[]|[Oo][Nn][Ee]")
+_SPLIT = re.compile(f"({WORD.pattern})")
 
 
 def _clean(text: str, ew: EnglishWords, memo: WordMemo) -> _Tokens:
@@ -429,12 +431,14 @@ def _clean(text: str, ew: EnglishWords, memo: WordMemo) -> _Tokens:
 
     Only tokens at a bracket or a ``one`` are looked at one by one; the runs between them are copied.
     """
-    spans = [m.span() for m in WORD.finditer(text)]
-    texts = [text[a:b] for a, b in spans]
+    # the tokens and the (blank) gaps between them alternate; their offsets are the running sums of their lengths
+    parts = _SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    texts = parts[1::2]
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
     token = memo.token
     info = memo.read(texts)
-    starts = [a for a, _ in spans]
-    ends = [b for _, b in spans]
     n = len(texts)
     events: list[int] = []
     for m in _EVENT.finditer(text):
