@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.lazyre import lazy
+
 DASHES = "-‐‑‒–—―－～~〜"
 """Every dash that joins the two ends of a range (图1‑5, 5-8％, 20～30℃)."""
 
@@ -56,7 +58,18 @@ _CJK_UNITS = (
     "道(?!路|口)|元(?!件|素|器)|阶(?!梯)|排(?!列|出|放|气|水|布)|路(?!径|线|由)|档(?!位|案)|"
     "齿(?!轮|条|形|圈|面|部)|期|周期|等分|等份|以上|以下|以内|倍数|摄氏度|转/分"
 )
-_UNIT = rf"(?:(?:{_LATIN_UNITS})(?![A-Za-z])|(?:{_CJK_UNITS}))"
+
+
+def _apart(alternation: str) -> str:
+    """Each negative lookahead of ``alternation`` as one lookahead per word: ``(?!对|连)`` as ``(?!对)(?!连)``.
+
+    Both match the same; the second compiles several times faster (a lookahead of single characters is compiled
+    into a map of 65,536 characters).
+    """
+    return re.sub(r"\(\?!([^()]*)\)", lambda m: "".join(f"(?!{w})" for w in m.group(1).split("|")), alternation)
+
+
+_UNIT = rf"(?:(?:{_LATIN_UNITS})(?![A-Za-z])|(?:{_apart(_CJK_UNITS)}))"
 _RANGE_SEP = rf"\s*(?:{_DASH}{{1,4}}|至|到)\s*"
 _QUANTITY = re.compile(rf"(?<![0-9.]){_N}(?:\s*{_UNIT})?{_RANGE_SEP}{_N}\s*{_UNIT}|(?<![0-9.]){_N}\s?{_UNIT}")
 # a match never starts inside a run of digits (?<![0-9]): it would start at the run's first digit anyway, and
@@ -65,7 +78,7 @@ _RATIO = re.compile(rf"(?<![0-9]){_N}(?:\s*[:：∶]\s*{_N})+")
 _FORMULA = re.compile(rf"[<>≤≥≦≧=≠≈≌±×÷*/^+√∑∫]\s*{_N}|(?<![0-9]){_N}\s*[<>≤≥≦≧=≠≈≌±×÷*/^+]")
 _DECIMAL = re.compile(r"(?<![0-9])[0-9]+\.[0-9]+")
 _CODE = re.compile(r"(?<![0-9])[A-Za-z][A-Za-z/#\-]*\s?[0-9][0-9A-Za-z.#\-/:]*")
-_UNIT_AT = re.compile(r"\s?" + _UNIT)
+_UNIT_AT = lazy(r"\s?" + _UNIT)
 _SUPERSCRIPT = re.compile(r"(?<![0-9])[0-9]+[²³⁰¹⁴⁵⁶⁷⁸⁹⁻]+")
 
 VALUE_BEFORE = re.compile(
@@ -117,4 +130,4 @@ def value_mask(text: str) -> bytearray:
 
 def is_unit_at(text: str, pos: int) -> bool:
     """Whether a unit of measure starts at ``pos`` (after a number): mm, mA, %, ℃, 相, 级, 倍, 个 …"""
-    return _UNIT_AT.match(text, pos) is not None
+    return _UNIT_AT().match(text, pos) is not None
