@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck.analysis import numbers
+from claimcheck.lexicon import Lexicons
+from claimcheck.rules import names
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_FOLDERS = (ROOT / "tests" / "corpus", ROOT / "tests" / "drafts", ROOT / "sample_claims")
@@ -70,3 +72,38 @@ def test_the_made_texts_meet_the_lookaheads() -> None:
     texts = list(_unit_texts())
     hits = sum(bool(plain.search(t)) for t in texts)
     assert 0 < hits < len(texts)  # some units are refused before a word they must not begin
+
+
+def _plain_defined_abbreviations(text: str) -> set[str]:
+    out: set[str] = set()
+    for m in re.finditer(r"[\u4e00-\u9fff][（(]([A-Za-z0-9 ,，\-./]+)[）)]", text):
+        out.update(names._TOKEN.findall(m.group(1)))
+    for m in re.finditer(r"([A-Za-z][A-Za-z0-9\-]*)\s*[（(][\u4e00-\u9fff]", text):
+        out.add(m.group(1))
+    return out
+
+
+def test_defined_abbreviations_are_those_of_the_plain_patterns() -> None:
+    made = [
+        "电子控制单元（ECU）",
+        "ECU（电子控制单元）",
+        "（ECU）开头",
+        "a(b(中",
+        "中(AB(CD)",
+        "x1和(y)中(z)",
+        "AB (中",
+        "AB( 中",
+    ]
+    found = 0
+    for text in CORPUS + made:
+        plain = _plain_defined_abbreviations(text)
+        assert names.defined_abbreviations(text) == plain, text[:80]
+        found += len(plain)
+    assert found > 0
+
+
+def test_word_occurrences_are_those_of_finditer() -> None:
+    brands = names.words(Lexicons.default()).brands
+    for text in [*CORPUS, "aaaa", "西门子西门子子", ""]:
+        for word in (*brands, "a", "aa", "子", ""):
+            assert list(names._occurrences(word, text)) == [m.start() for m in re.finditer(re.escape(word), text)]

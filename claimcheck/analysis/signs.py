@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claimcheck.analysis.numbers import DASHES, VALUE_BEFORE, fold, value_mask
+from claimcheck.lazyre import lazy
 from claimcheck.model import Claim, ClaimSet, Span
 
 _CJK = r"\u4e00-\u9fff"
@@ -36,10 +37,11 @@ _NAME_PREFIXES = re.compile(
     r"^(?:.*?(?:所述的|所述|上述|该|包括有|包括|设有|设置有|具有|其中|通过|以及|和|及|与|在|将|对|由|从|向|的|上|于|个|两|多|"
     r"并经|并|实现|比|例如|使|用|把|被|即|且|则|均|都|也|还|可|已|各|每|其|为|是))+"
 )
-_LIST_ITEM = re.compile(
+# lists of signs are read in descriptions: compiled on first use
+_LIST_ITEM = lazy(
     rf"(?:^|(?<=[；;，,。：:\s]))(?P<num>{_ONE})\s*(?:[、.:：—]|{_DASH})\s*(?P<name>[{_CJK}][{_CJK}A-Za-z]{{0,15}})"
 )
-_NAME_THEN_NUMERAL = re.compile(rf"(?P<name>[{_CJK}]{{2,12}}?)\s*(?P<num>{_ONE})")
+_NAME_THEN_NUMERAL = lazy(rf"(?P<name>[{_CJK}]{{2,12}}?)\s*(?P<num>{_ONE})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,27 +187,29 @@ def is_sign_content(content: str) -> bool:
 def sign_list_items(text: str) -> list[tuple[str, str]]:
     """The (numeral, name) items of a list of reference signs: ``1、底座；2、滑槽``, ``1-胶条``, ``144‑主动齿轮``."""
     folded = fold(text)
-    return [(m.group("num"), m.group("name")) for m in _LIST_ITEM.finditer(folded)]
+    return [(m.group("num"), m.group("name")) for m in _LIST_ITEM().finditer(folded)]
 
 
 def name_numeral_items(text: str) -> list[tuple[str, str]]:
     """The (numeral, name) items of a list written name first: ``底座1，滑槽2``."""
     folded = fold(text)
     mask = value_mask(folded)
-    return [(m.group("num"), m.group("name")) for m in _NAME_THEN_NUMERAL.finditer(folded) if not mask[m.start("num")]]
+    return [
+        (m.group("num"), m.group("name")) for m in _NAME_THEN_NUMERAL().finditer(folded) if not mask[m.start("num")]
+    ]
 
 
 _ORDINAL = "第[一二三四五六七八九十]{1,3}"
-_SHARED_ORDINALS = re.compile(rf"((?:{_ORDINAL}\s*[、，,和及与]\s*)+)$")
-_LEADING_ORDINAL = re.compile(rf"^{_ORDINAL}")
+_SHARED_ORDINALS = lazy(rf"((?:{_ORDINAL}\s*[、，,和及与]\s*)+)$")
+_LEADING_ORDINAL = lazy(rf"^{_ORDINAL}")
 
 
 def named_numerals(text: str, sign: Sign) -> list[tuple[str, str]]:
     """(name, numeral) for each numeral of ``sign`` in ``text``: ordinals written before a shared name go with
     the numerals one by one (第一、第二杆件(1、2) → 第一杆件 1, 第二杆件 2); otherwise every numeral takes the name."""
-    lead = _LEADING_ORDINAL.match(sign.name)
+    lead = _LEADING_ORDINAL().match(sign.name)
     if lead and len(sign.numerals) > 1:
-        shared = _SHARED_ORDINALS.search(fold(text)[: sign.name_start])
+        shared = _SHARED_ORDINALS().search(fold(text)[: sign.name_start])
         if shared:
             ordinals = [*re.findall(_ORDINAL, shared.group(1)), lead.group(0)]
             if len(ordinals) == len(sign.numerals):

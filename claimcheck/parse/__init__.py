@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.errors import InputError
+from claimcheck.lazyre import lazy
 from claimcheck.lexicon import Lexicons
 from claimcheck.model.claim import MAX_CLAIM, Category, Claim, Kind, Reference, Segment
 from claimcheck.model.claimset import ClaimSet, Directive
@@ -23,13 +24,14 @@ from claimcheck.parse.split import RawClaim, blank_ignored, split_claims
 
 __all__ = ["FlatText", "flatten", "parse_source", "parse_text"]
 
-_BLOCK_LABEL = re.compile(r"[ \t\u3000]*(\d{1,5})[ \t]*[.、)](?!\d)[ \t\u3000]*")
-_EN_DEP_BLOCK = re.compile(
+# compiled on first use: claims in blocks (XML) and English claims only
+_BLOCK_LABEL = lazy(r"[ \t\u3000]*(\d{1,5})[ \t]*[.、)](?!\d)[ \t\u3000]*")
+_EN_DEP_BLOCK = lazy(
     r"\b(?:comprising|comprises|comprised|including|includes|consisting|consists|wherein|having|containing|contains|"
     r"characteri[sz]ed|encoding|encoded|made|obtained|produced)\b",
     re.I,
 )
-_EN_REF_LEAD = re.compile(
+_EN_REF_LEAD = lazy(
     r"\s*(?:,\s*)?(?:(?:as\s+)?(?:claimed|defined|recited|set\s+forth|described)\s+in|according(?:\s+to)?|of|in|to|by|as\s+in|"
     r"in\s+accordance\s+with|under|nach(?:\s+de[nm])?|gem(?:äß|äss)(?:\s+de[nm])?|selon(?:\s+l[ae]s?)?|suivant(?:\s+l[ae]s?)?)\s*$",
     re.I,
@@ -40,7 +42,7 @@ def _raw_from_blocks(src: SourceText, folded: str, warnings: list[str]) -> list[
     assert src.blocks is not None
     out: list[RawClaim] = []
     for i, (num, span) in enumerate(src.blocks):
-        m = _BLOCK_LABEL.match(folded, span.start, span.end)
+        m = _BLOCK_LABEL().match(folded, span.start, span.end)
         if m:
             n = int(m.group(1))
             if num is not None and n != num:
@@ -111,7 +113,7 @@ def _parse_claim(raw: RawClaim, clean: str, lang: str, earlier: dict[int, Claim]
     at_start = ref is not None
     if ref is not None and english:
         prefix = t[: ref.start]
-        at_start = len(prefix) < 200 and not _EN_DEP_BLOCK.search(prefix)
+        at_start = len(prefix) < 200 and not _EN_DEP_BLOCK().search(prefix)
     subj: tuple[int, int] | None
     if ref is not None and at_start:
         claim.reference = Reference(
@@ -125,7 +127,7 @@ def _parse_claim(raw: RawClaim, clean: str, lang: str, earlier: dict[int, Claim]
             abbreviated=ref.abbreviated,
         )
         if english:
-            lead = _EN_REF_LEAD.search(t[: ref.start])
+            lead = _EN_REF_LEAD().search(t[: ref.start])
             subj = S.subject_span(t[: lead.start() if lead else ref.start], 0, True)
         else:
             subj = S.subject_span(t, ref.end, False) if ref.has_end else None

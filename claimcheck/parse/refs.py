@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from claimcheck.lazyre import lazy
 from claimcheck.model.claim import MAX_CLAIM, ClaimRange, RefMode
 
 _DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d~\uff5e\u301c"
@@ -89,7 +90,8 @@ _SUBJECT_STOP = re.compile(r"[，,：:；;。]|其特征|其中|还包括|包括
 
 _CN_LEAD = re.compile(r"^\s*(?:根据|按照|依据|依照|按|如|基于|由|依|参照|参考)?\s*(?:在)?\s*")
 
-EN_REF = re.compile(
+# references in Latin script: compiled on first use (a Chinese claim set never needs them)
+EN_REF = lazy(
     rf"""
     (?:(?:any|one)[ \t]+(?:one[ \t]+)?(?:or[ \t]+more[ \t]+)?of[ \t]+)?
     (?i:claims?)[ \t]+
@@ -97,27 +99,27 @@ EN_REF = re.compile(
     """,
     re.X,
 )
-EN_ALL_PRECEDING = re.compile(
+EN_ALL_PRECEDING = lazy(
     r"(?i:(?:any|one|either)[ \t]+(?:one[ \t]+)?(?:or[ \t]+more[ \t]+)?(?:of[ \t]+)?(?:the[ \t]+)?"
     r"(?:preceding|previous|foregoing|above)[ \t]+claims?)"
 )
-DE_REF = re.compile(
+DE_REF = lazy(
     r"(?P<any>(?:(?:irgend|mindestens\s+|wenigstens\s+)?einem|einer)\s+der\s+)?(?:den\s+|dem\s+)?"
     r"(?i:anspr(?:uch|üchen|üche))\s+"
     r"(?P<list>\d+(?:\s*(?:,|oder|und|bis|-|–)\s*(?:(?i:anspr(?:uch|üchen|üche))\s+)?\d+)*)"
 )
 """German: nach Anspruch 1, gemäß einem der Ansprüche 1 bis 3, nach den Ansprüchen 1 und 2."""
-DE_ALL_PRECEDING = re.compile(
+DE_ALL_PRECEDING = lazy(
     r"(?i:(?:(?:irgend|mindestens\s+|wenigstens\s+)?einem|jedem)\s+der\s+"
     r"(?:vorhergehenden|vorangehenden|vorangegangenen|vorstehenden|voranstehenden|vorherigen|obigen)\s+ansprüche)"
 )
-FR_REF = re.compile(
+FR_REF = lazy(
     r"(?P<any>(?:l['’]une|l['’]un|n['’]importe\s+laquelle)\s+(?:quelconque\s+)?des\s+)?"
     r"(?i:revendications?)\s+"
     r"(?P<list>\d+(?:\s*(?:,|ou|et|à|-|–)\s*(?:(?i:revendications?)\s+)?\d+)*)"
 )
 """French: selon la revendication 1, selon l'une quelconque des revendications 1 à 3."""
-FR_ALL_PRECEDING = re.compile(
+FR_ALL_PRECEDING = lazy(
     r"(?i:(?:l['’]une|l['’]un|n['’]importe\s+laquelle|toutes)\s+(?:quelconque\s+)?(?:des|les)\s+"
     r"revendications\s+(?:précédentes|antérieures|qui\s+précèdent))"
 )
@@ -291,7 +293,7 @@ def find_en_reference(text: str, own_number: int, lang: str = "en") -> RefMatch 
     """The first reference to other claims in ``text`` written in English (or German, French: ``lang``), or None."""
     candidates: list[RefMatch] = []
     ref, preceding = _LATIN_REF.get(lang, (EN_REF, EN_ALL_PRECEDING))
-    m = ref.search(text)
+    m = ref().search(text)
     if m:
         numbers, connectors, has_range = _expand(m.group("list"))
         any_of = bool(m.groupdict().get("any") or re.match(r"(?i)(any|one)", m.group(0))) or has_range
@@ -310,7 +312,7 @@ def find_en_reference(text: str, own_number: int, lang: str = "en") -> RefMatch 
                     True,
                 )
             )
-    a = preceding.search(text)
+    a = preceding().search(text)
     if a:
         candidates.append(_all_preceding(a.start(), a.end(), own_number, True))
     return min(candidates, key=lambda r: r.start, default=None)
@@ -325,7 +327,7 @@ def lead_length(text: str) -> int:
 def all_mentions(text: str, english: bool, lang: str = "en") -> tuple[int, ...]:
     """Every claim number mentioned anywhere in ``text`` (ranges expanded); ``lang`` for Latin-script text."""
     out: list[int] = []
-    pattern = (_LATIN_REF[lang][0] if lang in _LATIN_REF else EN_REF) if english else CN_REF
+    pattern = (_LATIN_REF[lang][0] if lang in _LATIN_REF else EN_REF)() if english else CN_REF
     for m in pattern.finditer(text):
         out.extend(_expand(m.group("list"))[0])
     return tuple(dict.fromkeys(out))

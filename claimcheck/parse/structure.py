@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.lazyre import lazy
 from claimcheck.lexicon import Lexicons
 from claimcheck.model.claim import Category
 
@@ -19,12 +20,13 @@ MARKER = re.compile(
 _SUBJECT_END_CN = re.compile(
     r"[，,：:；;。]|其特征|特征在于|包括|包含|含有|还包括|进一步包括|(?<!主要)(?<!基本)由(?=[^，。；]{0,80}?(?:组成|构成))"
 )
-_SUBJECT_END_EN = re.compile(
+# English claims only: compiled on first use
+_SUBJECT_END_EN = lazy(
     r"[,:;.]|\b(?:comprising|comprises|including|includes|consisting|consists|having|has|wherein|which|that|characteri[sz]ed|"
     r"according|as\s+claimed|as\s+defined|as\s+recited|as\s+set\s+forth|as\s+in|in\s+accordance|of\s+(?:any|one|claim)|"
     r"for\s+(?:use\s+)?(?:in|with)\s+(?:a|an|the)\b|containing|with)\b"
 )
-_ARTICLE = re.compile(r"^(?i:a|an|the|one)\s+")
+_ARTICLE = lazy(r"^(?i:a|an|the|one)\s+")
 
 
 def _build_heads(lex: Lexicons) -> list[tuple[str, Category]]:
@@ -110,10 +112,10 @@ def subject_span(text: str, start: int, english: bool) -> tuple[int, int] | None
     while i < len(text) and text[i] in " \t":
         i += 1
     if english:
-        m = _ARTICLE.match(text, i)
+        m = _ARTICLE().match(text, i)
         if m:
             i = m.end()
-        e = _SUBJECT_END_EN.search(text, i)
+        e = _SUBJECT_END_EN().search(text, i)
     else:
         q = QUANTIFIER.match(text[i:])
         if q:
@@ -129,33 +131,41 @@ def subject_span(text: str, start: int, english: bool) -> tuple[int, int] | None
     return i, end
 
 
-def _transition_patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The transition regexes built from ``lexicons/transitions.toml``."""
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    def alt(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    quals = alt(lex.words("transitions", "zh", "open-qualifiers"))
-    heads = alt(lex.words("transitions", "zh", "closed-heads"))
-    cn = re.compile(
+def _cn_transitions(lex: Lexicons) -> re.Pattern[str]:
+    """The Chinese transition regex built from ``lexicons/transitions.toml``."""
+    quals = _alt(lex.words("transitions", "zh", "open-qualifiers"))
+    heads = _alt(lex.words("transitions", "zh", "closed-heads"))
+    return re.compile(
         rf"(?P<open2>(?:{quals})由[^，。；]{{1,80}}?(?:{heads}))"
         rf"|(?P<closed>由[^，。；]{{1,80}}?(?:{heads}))"
-        rf"|(?P<closed2>{alt(lex.words('transitions', 'zh', 'closed'))})"
-        rf"|(?P<open>{alt(lex.words('transitions', 'zh', 'open'))})"
+        rf"|(?P<closed2>{_alt(lex.words('transitions', 'zh', 'closed'))})"
+        rf"|(?P<open>{_alt(lex.words('transitions', 'zh', 'open'))})"
     )
+
+
+def _en_transitions(lex: Lexicons) -> re.Pattern[str]:
+    """The English transition regex built from ``lexicons/transitions.toml``."""
     en_open = [w.replace(" ", r"\s+") for w in lex.words("transitions", "en", "open")]
     en_closed = [w.replace(" ", r"\s+") for w in lex.words("transitions", "en", "closed")]
-    en = re.compile(
+    return re.compile(
         rf"\b(?:(?P<open>{'|'.join(sorted(en_open, key=len, reverse=True))})|(?P<closed>{'|'.join(en_closed)}))\b",
         re.I,
     )
-    return cn, en
 
 
 def transition(text: str, start: int, english: bool, lex: Lexicons | None = None) -> tuple[int, int, str] | None:
     """The first transition phrase at or after ``start``: (start, end, 'open' | 'closed')."""
-    cn, en = (lex or Lexicons.default()).table("structure.transitions", _transition_patterns)
-    m = (en if english else cn).search(text, start)
+    lx = lex or Lexicons.default()
+    pattern = (
+        lx.table("structure.en-transitions", _en_transitions)
+        if english
+        else lx.table("structure.cn-transitions", _cn_transitions)
+    )
+    m = pattern.search(text, start)
     if not m:
         return None
     kind = "closed" if (m.group("closed") or m.groupdict().get("closed2")) else "open"

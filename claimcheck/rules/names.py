@@ -115,6 +115,9 @@ _ELEMENTS = frozenset(
 _FORMULA_PIECE = re.compile(r"([A-Z][a-z]?)(\d{0,3})")
 # a value or range with its unit (3-7cm, 0.1-0.3MPa, 220V, 10kHz)
 _VALUE = re.compile(r"^[0-9]+(?:\.[0-9]+)?(?:[\-~][0-9]+(?:\.[0-9]+)?)?[A-Za-z%μΩ/]{1,6}$")
+# an abbreviation in brackets (after a Chinese term), and one before brackets (holding a Chinese term)
+_GLOSS = re.compile(r"[（(]([A-Za-z0-9 ,，\-./]+)[）)]")
+_GLOSSED = re.compile(r"([A-Za-z][A-Za-z0-9\-]*)\s*[（(]")
 _PARTICLES = frozenset("的述在上下内外和及与或、为用是有将把于由")
 _MATH = "=＝+＋*×÷<>≤≥＜＞^_|"
 
@@ -180,11 +183,26 @@ def defined_abbreviations(text: str) -> set[str]:
     """Abbreviations explained in Chinese where they are used: 电子控制单元（ECU）, ECU（电子控制单元）,
     长短期记忆网络（Long Short-Term Memory，LSTM）."""
     out: set[str] = set()
-    for m in re.finditer(r"[\u4e00-\u9fff][（(]([A-Za-z0-9 ,，\-./]+)[）)]", text):
-        out.update(_TOKEN.findall(m.group(1)))
-    for m in re.finditer(r"([A-Za-z][A-Za-z0-9\-]*)\s*[（(][\u4e00-\u9fff]", text):
-        out.add(m.group(1))
+    # the CJK character beside the bracket is tested here, not in the patterns: a class of every CJK character
+    # costs about a millisecond to compile, and neither pattern can match across one, so the matches are the same
+    for m in _GLOSS.finditer(text):
+        if m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff":
+            out.update(_TOKEN.findall(m.group(1)))
+    for m in _GLOSSED.finditer(text):
+        if "\u4e00" <= text[m.end() : m.end() + 1] <= "\u9fff":
+            out.add(m.group(1))
     return out
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    """Where ``word`` starts in ``text``, left to right and not overlapping (as ``re.finditer`` of the word)."""
+    if not word:
+        yield from range(len(text) + 1)
+        return
+    i = text.find(word)
+    while i != -1:
+        yield i
+        i = text.find(word, i + len(word))
 
 
 def _glossed(text: str, s: int) -> bool:
@@ -356,12 +374,13 @@ class TradeName(Rule):
                 if a < i:
                     yield self._found(c, a, i + 1, "brand")
             for b in w.brands:
-                for m in re.finditer(re.escape(b), t):
-                    if b.isascii() and (t[m.start() - 1 : m.start()].isalnum() or t[m.end() : m.end() + 1].isalnum()):
+                for start in _occurrences(b, t):
+                    end = start + len(b)
+                    if b.isascii() and (t[start - 1 : start].isalnum() or t[end : end + 1].isalnum()):
                         continue
-                    if any(x <= m.start() < y for x, y in marks):
+                    if any(x <= start < y for x, y in marks):
                         continue  # reported with its ®
-                    yield self._found(c, m.start(), m.end(), "brand")
+                    yield self._found(c, start, end, "brand")
             for m in _TOKEN.finditer(t):
                 if model_number(m.group(0), w):
                     yield self._found(c, m.start(), m.end(), "model")
