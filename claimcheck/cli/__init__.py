@@ -61,9 +61,9 @@ def main() -> None:
 
     _install_handlers()
     try:
-        from claimcheck.cli.app import app
+        from claimcheck.cli.app import for_arguments
 
-        rc = app(standalone_mode=False)
+        rc = for_arguments(sys.argv[1:])(standalone_mode=False)
         sys.stdout.flush()
         sys.exit(rc if isinstance(rc, int) else 0)
     except (InputError, ConfigError) as e:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any
 
 import typer
 
@@ -17,14 +18,21 @@ from claimcheck.cli.search_cmd import search
 from claimcheck.cli.serve_cmd import serve
 from claimcheck.cli.translation_cmd import translation
 
-app = typer.Typer(
-    name="claimcheck",
-    help="Check the drafting quality of Chinese patent claims (权利要求书质量检查).",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+_COMMANDS: tuple[Callable[..., Any] | typer.Typer, ...] = (
+    parse,
+    tree,
+    lint,
+    rules,
+    diff,
+    support,
+    score,
+    match,
+    search,
+    index_app,
+    serve,
+    translation,
 )
+"""Every command (``index`` a group of its own), in the order ``claimcheck --help`` lists them."""
 
 
 def _version(value: bool) -> None:
@@ -33,7 +41,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool | None,
@@ -43,9 +50,42 @@ def _root(
     """claimcheck: parse and lint patent claim sets (权利要求书)."""
 
 
-for command in (parse, tree, lint, rules, diff, support, score, match):
-    app.command()(command)
-app.command()(search)
-app.add_typer(index_app)
-app.command()(serve)
-app.command()(translation)
+def _name(command: Callable[..., Any] | typer.Typer) -> str:
+    if isinstance(command, typer.Typer):
+        return str(command.info.name)
+    return command.__name__
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The application with every command, or with the command named ``only`` alone.
+
+    Typer reads the options of every command it holds each time it runs, so a run of one command builds an
+    application that holds just that command: its options, help and errors are the same.
+    """
+    application = typer.Typer(
+        name="claimcheck",
+        help="Check the drafting quality of Chinese patent claims (权利要求书质量检查).",
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    application.callback()(_root)
+    for command in _COMMANDS:
+        if only is not None and _name(command) != only:
+            continue
+        if isinstance(command, typer.Typer):
+            application.add_typer(command)
+        else:
+            application.command()(command)
+    return application
+
+
+def for_arguments(args: Sequence[str]) -> typer.Typer:
+    """The application to run ``claimcheck ARGS``: only the named command when ``ARGS`` begins with one."""
+    if args and args[0] in {_name(c) for c in _COMMANDS}:
+        return build(args[0])
+    return app
+
+
+app = build()
