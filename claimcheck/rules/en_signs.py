@@ -152,7 +152,7 @@ class EnglishReferenceSign(Rule):
                 fix=Fix("统一附图标记", "use one set of signs for one part"),
                 severity=None if overlap else Severity.INFO,
             )
-        for sign in signs:
+        for sign in sorted(signs, key=content.lower().find):  # in the order written, whatever the hash seed
             other = by_sign.setdefault(sign, (name.head, name.text))
             if other[0] != name.head and not re.search(r"\bmeans\b", f"{other[1]} {name.text}"):
                 by_sign[sign] = (name.head, name.text)
