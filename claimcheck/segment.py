@@ -23,14 +23,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from claimcheck.lexicon import lexicon_dir
+
 WORDS = "jieba/words.bin"
 FULL = 300_000  # characters read before the whole dictionary is loaded
 _PLACEHOLDER = "\ue000\ue001\ue002"  # private-use characters: holds the frequency of the words not loaded yet
-
-
-def _lexicon_file() -> Path:
-    inside = Path(__file__).parent / "lexicons" / WORDS
-    return inside if inside.exists() else Path(__file__).parent.parent / "lexicons" / WORDS
 
 
 def _jieba_module() -> Any:
@@ -63,7 +60,7 @@ class Segmenter:
     """rjieba's cut, tags, offsets and ``has_word`` over a dictionary filled as texts arrive (thread-safe)."""
 
     def __init__(self, path: Path | None = None, full_after: int = FULL) -> None:
-        raw = (path or _lexicon_file()).read_bytes()
+        raw = (path or lexicon_dir() / WORDS).read_bytes()
         self._total, n, _size = struct.unpack_from("<QII", raw)
         self._keys = array.array("Q")
         self._keys.frombytes(raw[16 : 16 + 8 * n])

@@ -18,6 +18,14 @@ def _multiple(c: Claim) -> bool:
     return c.is_multiple_dependent
 
 
+def _severity(ctx: Context, rule: str) -> Severity | None:
+    """A multiple-dependency finding's severity under the rule's practice: error (US), warning (PCT), none (EP)."""
+    office = practice(ctx, rule)
+    if office == "ep":
+        return None
+    return Severity.ERROR if office == "us" else Severity.WARNING
+
+
 class EnglishMultipleDependencyAlternative(Rule):
     """A multiple dependent claim refers to its claims cumulatively (``claims 1 and 2``), not in the alternative.
 
@@ -58,10 +66,9 @@ class EnglishMultipleDependencyAlternative(Rule):
     options: ClassVar[dict[str, Any]] = {"practice": "pct"}
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
-        office = practice(ctx, self.name)
-        if office == "ep":
+        level = _severity(ctx, self.name)
+        if level is None:
             return
-        level = Severity.ERROR if office == "us" else Severity.WARNING
         for c in cs:
             ref = c.reference
             if ref is None or len(set(ref.numbers)) < 2 or ref.all_preceding:
@@ -133,10 +140,9 @@ class EnglishMultipleDependencyChain(Rule):
     options: ClassVar[dict[str, Any]] = {"practice": "pct"}
 
     def check(self, cs: ClaimSet, ctx: Context) -> Iterator[Diagnostic]:
-        office = practice(ctx, self.name)
-        if office == "ep":
+        level = _severity(ctx, self.name)
+        if level is None:
             return
-        level = Severity.ERROR if office == "us" else Severity.WARNING
         for c in cs:
             if c.reference is None or not _multiple(c):
                 continue
